@@ -1,0 +1,323 @@
+"""Typed SQLAlchemy models of the whole programme; every rule also lives here as a constraint."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db import vocab
+from db.vocab import sql_in
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), server_default=func.now(), nullable=False)
+
+
+class Commune(Base):
+    __tablename__ = "communes"
+    nis_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name_fr: Mapped[str] = mapped_column(String(60))
+    name_nl: Mapped[str] = mapped_column(String(60))
+
+
+class Postcode(Base):
+    __tablename__ = "postcodes"
+    __table_args__ = (UniqueConstraint("postcode", "commune_nis", name="postcode_commune"),)
+    postcode: Mapped[str] = mapped_column(String(4), primary_key=True)
+    commune_nis: Mapped[str] = mapped_column(ForeignKey("communes.nis_code"))
+
+
+class CraftSector(Base):
+    __tablename__ = "craft_sectors"
+    code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    name_fr: Mapped[str] = mapped_column(String(100))
+    name_nl: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(sql_in("role", vocab.ROLES), name="role"),
+        CheckConstraint("failed_logins >= 0", name="failed_logins"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = _now()
+
+
+class Artisan(Base):
+    __tablename__ = "artisans"
+    __table_args__ = (
+        CheckConstraint(sql_in("language", vocab.LANGUAGES), name="language"),
+        CheckConstraint(sql_in("source", vocab.SOURCES), name="source"),
+        CheckConstraint(
+            "enterprise_number IS NULL OR (length(enterprise_number) = 10 AND "
+            "CAST(substr(enterprise_number, 9, 2) AS INTEGER) = "
+            "97 - CAST(substr(enterprise_number, 1, 8) AS INTEGER) % 97)",
+            name="enterprise_number_mod97",
+        ),
+        CheckConstraint("email IS NULL OR email LIKE '%_@_%'", name="email"),
+        ForeignKeyConstraint(
+            ["postcode", "commune_nis"],
+            ["postcodes.postcode", "postcodes.commune_nis"],
+            name="fk_artisans_postcode_commune",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    business_name: Mapped[str | None] = mapped_column(String(150))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    enterprise_number: Mapped[str | None] = mapped_column(String(10), unique=True)
+    commune_nis: Mapped[str | None] = mapped_column(ForeignKey("communes.nis_code"), index=True)
+    postcode: Mapped[str | None] = mapped_column(String(4))
+    sector: Mapped[str | None] = mapped_column(ForeignKey("craft_sectors.code"), index=True)
+    language: Mapped[str] = mapped_column(String(2), default="fr", server_default="fr")
+    source: Mapped[str] = mapped_column(String(20))
+    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_newsletter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_recorded_on: Mapped[date | None] = mapped_column(Date)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = _now()
+
+
+# Case-insensitively unique e-mail when present (NULLs never collide).
+Index("uq_artisans_email_lower", func.lower(Artisan.email), unique=True)
+
+
+class EventSeries(Base):
+    __tablename__ = "event_series"
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", vocab.EVENT_KINDS), name="kind"),
+        CheckConstraint(sql_in("action", vocab.ACTIONS), name="action"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(150))
+    kind: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10))
+    recurrence: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = _now()
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", vocab.EVENT_KINDS), name="kind"),
+        CheckConstraint(sql_in("action", vocab.ACTIONS), name="action"),
+        CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("event_series.id"), index=True)
+    title: Mapped[str] = mapped_column(String(150))
+    kind: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10), index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    venue: Mapped[str | None] = mapped_column(String(150))
+    commune_nis: Mapped[str | None] = mapped_column(ForeignKey("communes.nis_code"))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _now()
+
+
+class Attendance(Base):
+    __tablename__ = "attendances"
+    __table_args__ = (
+        UniqueConstraint("event_id", "artisan_id", name="event_artisan"),
+        CheckConstraint(sql_in("status", vocab.ATTENDANCE_STATUSES), name="status"),
+        CheckConstraint("NOT walk_in OR status = 'attended'", name="walk_in_attended"),
+        Index("ix_attendances_artisan_status", "artisan_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"))
+    status: Mapped[str] = mapped_column(String(10))
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[str] = mapped_column(String(40))
+
+
+class CoachingTrack(Base):
+    __tablename__ = "coaching_tracks"
+    __table_args__ = (
+        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="dates"),
+        CheckConstraint("planned_sessions > 0", name="planned_sessions"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str | None] = mapped_column(Text)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    planned_sessions: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _now()
+
+
+class CoachingSession(Base):
+    __tablename__ = "coaching_sessions"
+    __table_args__ = (
+        CheckConstraint("duration_min > 0 AND duration_min <= 600", name="duration"),
+        CheckConstraint(sql_in("format", vocab.SESSION_FORMATS), name="format"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
+    coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_tracks.id"))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(10))
+    topic: Mapped[str] = mapped_column(String(150))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        CheckConstraint(sql_in("status", vocab.FOLLOW_UP_STATUSES), name="status"),
+        CheckConstraint(
+            "(status = 'done' AND done_on IS NOT NULL) OR (status <> 'done' AND done_on IS NULL)",
+            name="done_on",
+        ),
+        Index("ix_follow_ups_status_due", "status", "due_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_sessions.id"))
+    owner_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default="open")
+    done_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = _now()
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="dates"),
+        CheckConstraint("budget_eur IS NULL OR budget_eur >= 0", name="budget"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(150), unique=True)
+    slogan: Mapped[str | None] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    budget_eur: Mapped[float | None] = mapped_column(Numeric(12, 2))
+
+
+_FIGURES = ("impressions", "reach", "clicks", "spend_eur", "flyers_distributed",
+            "poster_faces", "spots_aired", "grp")
+
+
+class CampaignMetric(Base):
+    __tablename__ = "campaign_metrics"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "channel", "period_start", "period_end",
+                         name="campaign_channel_period"),
+        CheckConstraint(sql_in("channel", vocab.CHANNELS), name="channel"),
+        CheckConstraint("period_end >= period_start", name="period"),
+        *(CheckConstraint(f"{f} IS NULL OR {f} >= 0", name=f) for f in _FIGURES),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(10))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    impressions: Mapped[int | None] = mapped_column(Integer)
+    reach: Mapped[int | None] = mapped_column(Integer)
+    clicks: Mapped[int | None] = mapped_column(Integer)
+    spend_eur: Mapped[float | None] = mapped_column(Numeric(12, 2))
+    flyers_distributed: Mapped[int | None] = mapped_column(Integer)
+    poster_faces: Mapped[int | None] = mapped_column(Integer)
+    spots_aired: Mapped[int | None] = mapped_column(Integer)
+    grp: Mapped[float | None] = mapped_column(Numeric(8, 2))
+
+
+class LabelStep(Base):
+    __tablename__ = "label_steps"
+    __table_args__ = (
+        CheckConstraint(sql_in("state", vocab.LABEL_STATES), name="state"),
+        UniqueConstraint("artisan_id", "state", "occurred_on", name="artisan_state_day"),
+        Index("ix_label_steps_state_occurred", "state", "occurred_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class KpiTarget(Base):
+    __tablename__ = "kpi_targets"
+    __table_args__ = (
+        UniqueConstraint("indicator", "period_start", "period_end", name="indicator_period"),
+        CheckConstraint(sql_in("indicator", vocab.INDICATORS), name="indicator"),
+        CheckConstraint("period_end >= period_start", name="period"),
+        CheckConstraint("target_value >= 0", name="target_value"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(30))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    target_value: Mapped[float] = mapped_column(Numeric(12, 2))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (CheckConstraint(sql_in("action", vocab.AUDIT_ACTIONS), name="action"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = _now()
+    username: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(40), index=True)
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str | None] = mapped_column(Text)
+
+
+class DataVersion(Base):
+    """One counter per area, bumped in the same transaction as every write to that area."""
+
+    __tablename__ = "data_versions"
+    __table_args__ = (CheckConstraint(sql_in("area", vocab.AREAS), name="area"),)
+    area: Mapped[str] = mapped_column(String(20), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -1,0 +1,46 @@
+"""Community growth: members are artisans who attended at least one community event."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pandas as pd
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+
+from db.models import Attendance, Event
+
+
+def _first_attendance():  # type: ignore[no-untyped-def]
+    """Each member's first attended community event (a subquery)."""
+    return (
+        select(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
+        .join(Event, Event.id == Attendance.event_id)
+        .where(Attendance.status == "attended", Event.action == "community")
+        .group_by(Attendance.artisan_id)
+        .subquery()
+    )
+
+
+def members_to_date(session: Session, on: date) -> int:
+    """Unique artisans who attended a community event up to the end of `on`."""
+    first = _first_attendance()
+    end = datetime.combine(on, time.max)
+    return int(session.scalar(select(func.count()).where(first.c.first_at <= end)) or 0)
+
+
+def members_by_month(session: Session, on: date) -> pd.DataFrame:
+    """New and cumulative community members per month, up to `on` (columns month, new, total)."""
+    first = _first_attendance()
+    year = extract("year", first.c.first_at).label("year")
+    month = extract("month", first.c.first_at).label("month")
+    rows = session.execute(
+        select(year, month, func.count().label("new"))
+        .where(first.c.first_at <= datetime.combine(on, time.max))
+        .group_by(year, month).order_by(year, month)
+    ).all()
+    frame = pd.DataFrame(rows, columns=["year", "month", "new"])
+    frame["month"] = pd.to_datetime(
+        {"year": frame["year"].astype(int), "month": frame["month"].astype(int), "day": 1})
+    frame["total"] = frame["new"].cumsum()
+    return frame[["month", "new", "total"]]
