@@ -1,0 +1,128 @@
+"""Fill a database from the generators: python -m seed, the demo app and the tests share it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from db import models as m
+from db.permissions import SYSTEM
+from db.queries.users import create_user
+from db.vocab import AREAS
+from seed.common import BRUSSELS
+from seed.events import generate_attendances, generate_events
+from seed.label import generate_label_steps
+from seed.people import generate_artisans
+from seed.programme import (
+    generate_campaign,
+    generate_follow_ups,
+    generate_sessions,
+    generate_targets,
+    generate_tracks,
+)
+
+# Demo logins, documented in the README; production refuses to start while one is unchanged.
+DEMO_USERS = (
+    ("admin", "Ada Admin", "admin", "artisan-admin"),
+    ("manager", "Marc Manager", "manager", "artisan-manager"),
+    ("staff", "Sofie Staff", "staff", "artisan-staff"),
+    ("partner", "Paula Partner", "partner", "artisan-partner"),
+)
+COACHES = (("a.peeters", "An Peeters"), ("n.benali", "Nadia Benali"), ("l.dubois", "Louis Dubois"))
+# Children before parents, so deleting in this order never breaks a foreign key.
+DATA_TABLES = (m.AuditEntry, m.FollowUp, m.CoachingSession, m.CoachingTrack, m.LabelStep,
+               m.Attendance, m.Event, m.EventSeries, m.CampaignMetric, m.Campaign,
+               m.KpiTarget, m.Artisan, m.User)
+
+
+class SeedRefused(RuntimeError):
+    """The database already holds data and no reset was asked for."""
+
+
+def has_data(session: Session) -> bool:
+    """True when any artisan or user exists."""
+    return bool(session.scalar(select(func.count()).select_from(m.Artisan))
+                or session.scalar(select(func.count()).select_from(m.User)))
+
+
+def reset(session: Session) -> None:
+    """Delete every row of every data table (reference lists stay)."""
+    for table in DATA_TABLES:
+        session.execute(delete(table))
+    session.execute(update(m.DataVersion).values(version=m.DataVersion.version + 1))
+
+
+def populate(session: Session, *, scale: float = 1, seed: int = 2023,
+             today: date | None = None, reset_first: bool = False) -> dict[str, int]:
+    """Generate the demo data set and insert it; returns row counts per table."""
+    if has_data(session):
+        if not reset_first:
+            raise SeedRefused("the database already holds data; pass --reset to replace it")
+        reset(session)
+    today = today or date.today()
+    now = datetime.now(BRUSSELS) if today == date.today() else datetime.combine(
+        today, datetime.max.time(), tzinfo=BRUSSELS)
+    rng = random.Random(seed)
+    whole = max(1, round(scale))
+    users = [create_user(session=session, actor=SYSTEM, username=u, display_name=n, role=r,
+                         password=p, email=f"{u}@hub.brussels") for u, n, r, p in DEMO_USERS]
+    users += [create_user(session=session, actor=SYSTEM, username=u, display_name=n,
+                          role="staff", password=f"{rng.getrandbits(64):x}-{u}",
+                          email=f"{u}@hub.brussels") for u, n in COACHES]
+    coach_ids = [u.id for u in users if u.role in ("staff", "manager")]
+
+    artisans = generate_artisans(rng, int(5000 * scale), today)
+    for i, a in enumerate(artisans, start=1):
+        a["id"] = i
+    series, events = generate_events(rng, whole, today)
+    attendances = generate_attendances(rng, events, artisans, now)
+    steps = generate_label_steps(rng, artisans, scale, today)
+    tracks = generate_tracks(whole, today)
+    sessions = generate_sessions(rng, tracks, [a["id"] for a in artisans], coach_ids, scale,
+                                 today)
+    for i, s in enumerate(sessions, start=1):
+        s["id"] = i
+    follow_ups = generate_follow_ups(rng, sessions, today)
+    campaign, metrics = generate_campaign(rng, whole)
+    counts = {}
+    for model, rows in ((m.Artisan, artisans), (m.EventSeries, series), (m.Event, events),
+                        (m.Attendance, attendances), (m.LabelStep, steps),
+                        (m.CoachingTrack, tracks), (m.CoachingSession, sessions),
+                        (m.FollowUp, follow_ups), (m.Campaign, [campaign]),
+                        (m.CampaignMetric, metrics),
+                        (m.KpiTarget, generate_targets(whole, today))):
+        counts[model.__tablename__] = _insert(session, model, rows)
+    counts["users"] = len(users)
+    _sync_sequences(session)
+    session.execute(update(m.DataVersion).where(m.DataVersion.area.in_(AREAS))
+                    .values(version=m.DataVersion.version + 1))
+    return counts
+
+
+def _insert(session: Session, model: type[m.Base], rows: Iterable[dict],
+            chunk: int = 5000) -> int:
+    batch, total = [], 0
+    for row in rows:
+        batch.append(row)
+        if len(batch) == chunk:
+            session.execute(insert(model), batch)
+            total, batch = total + len(batch), []
+    if batch:
+        session.execute(insert(model), batch)
+        total += len(batch)
+    return total
+
+
+def _sync_sequences(session: Session) -> None:
+    """After inserts with explicit ids, move PostgreSQL's id sequences past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in DATA_TABLES:
+        name = table.__tablename__
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"))
