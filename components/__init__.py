@@ -1,0 +1,1 @@
+"""Reusable UI pieces: translation, formatting, cached data access, charts, navigation."""

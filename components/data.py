@@ -1,0 +1,69 @@
+"""Cached reads keyed on the database and on the data versions of the areas they depend on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from db.engine import DatabaseConfigError, get_engine, session_scope, upgrade_to_head
+from db.queries.community import members_by_month
+from db.queries.overview import overview_figures
+from db.versioning import data_versions
+
+# read name -> (query function, areas whose writes change its result)
+READS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
+    "overview_figures": (overview_figures, ("events", "label", "campaign", "coaching")),
+    "members_by_month": (members_by_month, ("events",)),
+}
+
+
+@st.cache_resource(show_spinner=False)
+def _ready(url: str) -> bool:
+    """Upgrade the schema once per process and database."""
+    upgrade_to_head(get_engine())
+    return True
+
+
+def ensure_database() -> str | None:
+    """None when the database is reachable and at the newest schema, else the problem."""
+    try:
+        _ready(str(get_engine().url))
+    except DatabaseConfigError as exc:
+        return str(exc)
+    return None
+
+
+@st.cache_data(ttl="10m", show_spinner=False, max_entries=256)
+def _cached(name: str, url: str, stamp: tuple[int, ...], args: tuple[Any, ...]) -> Any:
+    query = READS[name][0]
+    with session_scope() as session:
+        return query(session, *args)
+
+
+def read(name: str, *args: Any) -> Any:
+    """A read from the cache, recomputed once any of its areas has been written to."""
+    with session_scope() as session:
+        versions = data_versions(session)
+    stamp = tuple(versions.get(area, 0) for area in READS[name][1])
+    return _cached(name, str(get_engine().url), stamp, args)
+
+
+def overview(today: date) -> dict[str, int]:
+    """Headline figures for the Overview."""
+    return dict(read("overview_figures", today))
+
+
+def community_growth(today: date) -> pd.DataFrame:
+    """Members by month for the growth chart."""
+    return pd.DataFrame(read("members_by_month", today))
+
+
+def uncached(query: Callable[[Session], Any]) -> Any:
+    """Run a one-off read in its own session (for admin screens that must be exact)."""
+    with session_scope() as session:
+        return query(session)

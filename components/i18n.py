@@ -1,0 +1,47 @@
+"""The one translation layer: t(key) in the session's language, with Babel formatting."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from components.messages import MESSAGES
+
+LANGUAGES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
+DEFAULT = "fr"
+DATE_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
+# Belgian convention in both national languages: 1.234,5 (CLDR's fr_BE groups with a thin space).
+NUMBER_LOCALES = {"fr": "nl_BE", "nl": "nl_BE", "en": "en_GB"}
+
+
+def current_language() -> str:
+    """The session's language: the sidebar choice, else ?lang= in the URL, else French."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT)
+    return lang if lang in LANGUAGES else DEFAULT
+
+
+def translate(key: str, lang: str, **params: Any) -> str:
+    """The message for key in lang; a missing key shows itself rather than crash a page."""
+    entry = MESSAGES.get(key)
+    text = entry.get(lang) or entry["en"] if entry else key
+    return text.format(**params) if params else text
+
+
+def t(key: str, **params: Any) -> str:
+    """The message for key in the session's language."""
+    return translate(key, current_language(), **params)
+
+
+def fmt_number(value: float | int, lang: str | None = None, decimals: int = 0) -> str:
+    """A number in the language's format: 1.234,5 in French and Dutch, 1,234.5 in English."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[lang or current_language()])
+
+
+def fmt_date(value: date, lang: str | None = None, style: str = "medium") -> str:
+    """A date in the language's format (5 mars 2024, 5 mrt 2024, 5 Mar 2024)."""
+    return format_date(value, format=style, locale=DATE_LOCALES[lang or current_language()])
