@@ -1,0 +1,74 @@
+"""The Overview, run as a user would through app.py, on seeded data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import fmt_number
+from db.engine import session_scope
+from db.queries.overview import overview_figures
+from tests.conftest import ROOT
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _expected(engine: Engine) -> dict[str, int]:
+    with session_scope(engine) as s:
+        return overview_figures(s, date.today())
+
+
+def test_overview_shows_the_seeded_figures_in_french(seeded: Engine) -> None:
+    at = _app()
+    figures = _expected(seeded)
+    shown = {m.label: m.value for m in at.metric}
+    assert at.title[0].value == "Vue d'ensemble du plan"
+    assert shown["Membres de la communauté"] == fmt_number(figures["members"], "fr")
+    assert shown["Certifiés aujourd'hui"] == fmt_number(figures["certified"], "fr")
+    assert shown["Impressions campagne"] == fmt_number(figures["impressions"], "fr")
+    assert "." in shown["Impressions campagne"]  # 11.553.047, Belgian grouping
+    assert shown["Suivis en retard"] == fmt_number(figures["follow_ups_overdue"], "fr")
+
+
+def test_language_switch_to_dutch(seeded: Engine) -> None:
+    at = _app()
+    at.sidebar.selectbox[0].set_value("nl").run()
+    assert at.title[0].value == "Overzicht van het plan"
+    assert "Leden van de gemeenschap" in [m.label for m in at.metric]
+    assert at.session_state["lang"] == "nl"
+
+
+def test_english_figures_use_english_grouping(seeded: Engine) -> None:
+    # One AppTest instance tests one run: a new instance with the session's language set.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["lang"] = "en"
+    at.run()
+    figures = _expected(seeded)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Campaign impressions"] == fmt_number(figures["impressions"], "en")
+    assert "," in shown["Campaign impressions"]
+
+
+def test_overview_on_an_empty_database_shows_zeros_and_no_chart(db_url: str) -> None:
+    at = _app()
+    assert all(m.value == "0" for m in at.metric)
+    assert at.info[0].value == "Aucune donnée pour l'instant."
+
+
+def test_a_write_refreshes_the_cached_figures(seeded: Engine) -> None:
+    from seed.populate import populate
+
+    at = _app()
+    before = {m.label: m.value for m in at.metric}["Membres de la communauté"]
+    with session_scope(seeded) as s:
+        populate(s, scale=0.2, seed=9, reset_first=True)
+    at.run()
+    after = {m.label: m.value for m in at.metric}["Membres de la communauté"]
+    assert after == fmt_number(_expected(seeded)["members"], "fr") and after != before

@@ -1,0 +1,80 @@
+"""The seed: deterministic, realistic, refusing to overwrite data unless told to."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from db import models as m
+from db.engine import session_scope
+from db.queries.label import certified_count
+from seed.common import enterprise_number
+from seed.populate import SeedRefused, populate
+from tests.conftest import ROOT, TODAY
+
+
+def _count(engine: Engine, model: type[m.Base]) -> int:
+    with engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_enterprise_numbers_follow_mod97() -> None:
+    assert enterprise_number(3_145_953) == "0314595348"  # FPS Economy's own number
+    assert enterprise_number(4_123_456) == "0412345614"
+    assert int(enterprise_number(9_999_999)[-2:]) == 97 - 9_999_999 % 97
+
+
+def test_seed_is_deterministic(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        first = conn.execute(select(m.Artisan.last_name).order_by(m.Artisan.id).limit(20)).all()
+    with session_scope(seeded) as s:
+        populate(s, scale=0.1, seed=7, today=TODAY, reset_first=True)
+    with seeded.connect() as conn:
+        again = conn.execute(select(m.Artisan.last_name).order_by(m.Artisan.id).limit(20)).all()
+    assert first == again
+
+
+def test_seed_refuses_a_database_with_data(seeded: Engine) -> None:
+    before = _count(seeded, m.Artisan)
+    with pytest.raises(SeedRefused), session_scope(seeded) as s:
+        populate(s, scale=0.1, seed=8, today=TODAY)
+    assert _count(seeded, m.Artisan) == before
+
+
+def test_cli_refuses_with_a_clear_message(seeded: Engine, db_url: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "seed", "--scale", "0.1"], cwd=ROOT,
+                            env={"DATABASE_URL": db_url, "BCRYPT_ROUNDS": "4"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "already holds data; pass --reset" in result.stderr
+
+
+def test_real_scale_label_history(engine: Engine) -> None:
+    """About 100 certified when the plan began, rising toward ~150 by the end of 2024."""
+    with session_scope(engine) as s:
+        counts = populate(s, scale=1, seed=2023, today=TODAY)
+    assert counts["artisans"] == 5000
+    with session_scope(engine) as s:
+        assert 95 <= certified_count(s, date(2023, 1, 1)) <= 105
+        assert 135 <= certified_count(s, date(2024, 12, 31)) <= 170
+
+
+def test_every_event_action_and_channel_is_represented(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        actions = set(conn.scalars(select(m.Event.action).distinct()))
+        channels = set(conn.scalars(select(m.CampaignMetric.channel).distinct()))
+        statuses = set(conn.scalars(select(m.Attendance.status).distinct()))
+    assert actions == {"community", "coaching", "label"}
+    assert channels == {"posters", "radio", "flyers", "social", "search"}
+    assert statuses == {"registered", "attended", "no_show", "cancelled"}
+
+
+def test_some_follow_ups_are_overdue(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        overdue = conn.scalar(select(func.count()).where(
+            m.FollowUp.status == "open", m.FollowUp.due_on < TODAY))
+    assert overdue and overdue > 0
