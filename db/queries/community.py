@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Attendance, Event
+from db.models import Artisan, Attendance, Event
 
 
 def _first_attendance():  # type: ignore[no-untyped-def]
@@ -44,3 +44,16 @@ def members_by_month(session: Session, on: date) -> pd.DataFrame:
         {"year": frame["year"].astype(int), "month": frame["month"].astype(int), "day": 1})
     frame["total"] = frame["new"].cumsum()
     return frame[["month", "new", "total"]]
+
+
+def members_by_commune(session: Session, on: date) -> pd.DataFrame:
+    """Community members to date per commune of their workshop (columns commune_nis, count)."""
+    first = _first_attendance()
+    rows = session.execute(
+        select(Artisan.commune_nis, func.count().label("count"))
+        .join(first, first.c.artisan_id == Artisan.id)
+        .where(first.c.first_at <= datetime.combine(on, time.max),
+               Artisan.commune_nis.is_not(None))
+        .group_by(Artisan.commune_nis).order_by(func.count().desc())
+    ).all()
+    return pd.DataFrame(rows, columns=["commune_nis", "count"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import LabelStep
+from db.models import Artisan, LabelStep
 from db.vocab import LABEL_VALIDITY_YEARS
 
 
@@ -19,14 +20,31 @@ def validity_start(day: date) -> date:
         return day.replace(year=day.year - LABEL_VALIDITY_YEARS, day=28)
 
 
-def certified_count(session: Session, on: date) -> int:
-    """Artisans certified on a day: a certification in the last 6 years, not marked expired."""
+def _certified_on(on: date):  # type: ignore[no-untyped-def]
+    """Certification steps still valid on a day: in the last 6 years, not marked expired."""
     cert = aliased(LabelStep)
     expired = aliased(LabelStep)
     lapsed = exists().where(and_(
         expired.artisan_id == cert.artisan_id, expired.state == "expired",
         expired.occurred_on > cert.occurred_on, expired.occurred_on <= on))
-    query = select(func.count(func.distinct(cert.artisan_id))).where(
+    return select(cert.artisan_id.label("artisan_id")).where(
         cert.state == "certified", cert.occurred_on <= on,
-        cert.occurred_on > validity_start(on), ~lapsed)
-    return int(session.scalar(query) or 0)
+        cert.occurred_on > validity_start(on), ~lapsed).distinct().subquery()
+
+
+def certified_count(session: Session, on: date) -> int:
+    """Artisans certified on a day (a renewal does not count twice)."""
+    certified = _certified_on(on)
+    return int(session.scalar(select(func.count()).select_from(certified)) or 0)
+
+
+def certified_by_sector(session: Session, on: date) -> pd.DataFrame:
+    """Artisans certified on a day, per craft sector (columns sector, count)."""
+    certified = _certified_on(on)
+    rows = session.execute(
+        select(Artisan.sector, func.count().label("count"))
+        .join(certified, certified.c.artisan_id == Artisan.id)
+        .where(Artisan.sector.is_not(None))
+        .group_by(Artisan.sector).order_by(func.count().desc())
+    ).all()
+    return pd.DataFrame(rows, columns=["sector", "count"])

@@ -1,16 +1,25 @@
-"""Users of the app: creation and look-ups (role changes and passwords come with access)."""
+"""Users of the app: creation, roles, activation, passwords; each write role-checked and audited."""
 
 from __future__ import annotations
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import audit, vocab
 from db.errors import ValidationError
 from db.models import User
-from db.passwords import hash_password, password_problem
+from db.passwords import hash_password, password_problem, verify_password
 from db.permissions import Actor, require
 from db.versioning import bump
+
+
+def _username_problem(session: Session, username: str) -> str | None:
+    if not username or not username.replace(".", "").replace("_", "").isalnum():
+        return "users.username_invalid"
+    if session.scalar(select(func.count()).where(User.username == username)):
+        return "users.username_taken"
+    return None
 
 
 def create_user(*, session: Session, actor: Actor, username: str, display_name: str,
@@ -19,10 +28,8 @@ def create_user(*, session: Session, actor: Actor, username: str, display_name: 
     require(actor, "users.write")
     username = username.strip().lower()
     errors: dict[str, str] = {}
-    if not username or not username.replace(".", "").replace("_", "").isalnum():
-        errors["username"] = "users.username_invalid"
-    elif session.scalar(select(func.count()).where(User.username == username)):
-        errors["username"] = "users.username_taken"
+    if problem := _username_problem(session, username):
+        errors["username"] = problem
     if not display_name.strip():
         errors["display_name"] = "form.required"
     if role not in vocab.ROLES:
@@ -40,3 +47,105 @@ def create_user(*, session: Session, actor: Actor, username: str, display_name: 
                  entity_id=user.id, before=None, after=audit.snapshot(user))
     bump(session, "users")
     return user
+
+
+def _load(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise ValidationError({"user": "users.not_found"})
+    return user
+
+
+def _other_active_admins(session: Session, user: User) -> int:
+    query = select(func.count()).where(User.role == "admin", User.active.is_(True),
+                                       User.id != user.id)
+    return int(session.scalar(query) or 0)
+
+
+def _update(session: Session, actor: Actor, user: User, **changes: object) -> User:
+    """Apply changes; a change that changes nothing writes nothing and logs nothing."""
+    if all(getattr(user, name) == value for name, value in changes.items()):
+        return user
+    before = audit.snapshot(user)
+    for name, value in changes.items():
+        setattr(user, name, value)
+    session.flush()
+    after = audit.snapshot(user)
+    if "password_hash" in changes:  # the hash stays masked, but the change shows
+        after["password_hash"] = "*** (changed)"
+    audit.record(session, actor=actor.username, action="update", entity="users",
+                 entity_id=user.id, before=before, after=after)
+    bump(session, "users")
+    return user
+
+
+def set_role(*, session: Session, actor: Actor, user_id: int, role: str) -> User:
+    """Change a user's role; the last active admin keeps theirs."""
+    require(actor, "users.write")
+    user = _load(session, user_id)
+    if role not in vocab.ROLES:
+        raise ValidationError({"role": "users.role_invalid"})
+    if user.role == "admin" and role != "admin" and not _other_active_admins(session, user):
+        raise ValidationError({"role": "users.last_admin"})
+    return _update(session, actor, user, role=role)
+
+
+def set_active(*, session: Session, actor: Actor, user_id: int, active: bool) -> User:
+    """Deactivate (no more logins) or reactivate a user; never the last active admin."""
+    require(actor, "users.write")
+    user = _load(session, user_id)
+    if not active and user.role == "admin" and not _other_active_admins(session, user):
+        raise ValidationError({"active": "users.last_admin"})
+    return _update(session, actor, user, active=active)
+
+
+def reset_password(*, session: Session, actor: Actor, user_id: int, password: str) -> User:
+    """An admin sets a new password for someone; this also lifts a lockout."""
+    require(actor, "users.write")
+    if problem := password_problem(password):
+        raise ValidationError({"password": problem})
+    user = _load(session, user_id)
+    return _update(session, actor, user, password_hash=hash_password(password),
+                   failed_logins=0, locked_until=None)
+
+
+def change_own_password(*, session: Session, actor: Actor, current: str, new: str,
+                        confirm: str) -> User:
+    """Any logged-in user changes their own password, proving the current one."""
+    user = session.scalar(select(User).where(User.username == actor.username,
+                                             User.active.is_(True)))
+    if user is None:
+        raise ValidationError({"current": "users.not_found"})
+    errors: dict[str, str] = {}
+    if not verify_password(current, user.password_hash):
+        errors["current"] = "account.current_wrong"
+    if problem := password_problem(new):
+        errors["new"] = problem
+    elif new != confirm:
+        errors["confirm"] = "account.confirm_mismatch"
+    if errors:
+        raise ValidationError(errors)
+    return _update(session, actor, user, password_hash=hash_password(new))
+
+
+def users_table(session: Session) -> pd.DataFrame:
+    """Every user without secrets, for the admin screen."""
+    rows = session.execute(
+        select(User.id, User.username, User.display_name, User.email, User.role, User.active,
+               User.locked_until, User.created_at).order_by(User.username)).all()
+    return pd.DataFrame(rows, columns=["id", "username", "display_name", "email", "role",
+                                       "active", "locked_until", "created_at"])
+
+
+def active_user(session: Session, username: str) -> User | None:
+    """The active user with this username, if any."""
+    return session.scalar(select(User).where(User.username == username, User.active.is_(True)))
+
+
+def active_credentials(session: Session) -> dict[str, dict[str, dict[str, object]]]:
+    """Active users in streamlit-authenticator's credentials shape (hashes stay bcrypt)."""
+    users = session.scalars(select(User).where(User.active.is_(True))).all()
+    return {"usernames": {u.username: {"name": u.display_name, "email": u.email or "",
+                                       "password": u.password_hash, "roles": [u.role],
+                                       "failed_login_attempts": u.failed_logins,
+                                       "logged_in": False} for u in users}}

@@ -1,0 +1,41 @@
+"""Reading the audit trail (admins only); nothing in the app edits or deletes it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry
+from db.permissions import Actor, require
+
+COLUMNS = ["id", "at", "username", "action", "entity", "entity_id", "before_json", "after_json"]
+
+
+def audit_entries(session: Session, *, actor: Actor, username: str | None = None,
+                  entity: str | None = None, start: date | None = None,
+                  end: date | None = None, limit: int | None = 1000) -> pd.DataFrame:
+    """Entries newest first, filtered by user, entity and days (both ends included)."""
+    require(actor, "audit.read")
+    query = select(*(getattr(AuditEntry, c) for c in COLUMNS)).order_by(AuditEntry.id.desc())
+    if username:
+        query = query.where(AuditEntry.username == username)
+    if entity:
+        query = query.where(AuditEntry.entity == entity)
+    if start:
+        query = query.where(AuditEntry.at >= datetime.combine(start, time.min))
+    if end:
+        query = query.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), time.min))
+    if limit:
+        query = query.limit(limit)
+    return pd.DataFrame(session.execute(query).all(), columns=COLUMNS)
+
+
+def audit_filter_values(session: Session, *, actor: Actor) -> dict[str, list[str]]:
+    """Usernames and entities present in the trail, for the filter lists."""
+    require(actor, "audit.read")
+    users = session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username))
+    entities = session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
+    return {"username": list(users), "entity": list(entities)}

@@ -1,0 +1,77 @@
+"""Checking a login against the users table, with a lockout shared by every app server."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.models import User
+from db.passwords import hash_password, verify_password
+from db.versioning import bump
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    """ok, or the translation key of why not (and until when the account is locked)."""
+
+    ok: bool
+    reason: str | None = None
+    locked_until: datetime | None = None
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("no such user, same work")
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def authenticate(session: Session, username: str, password: str,
+                 now: datetime | None = None) -> LoginOutcome:
+    """Check a username and password; count failures and lock after too many."""
+    now = now or datetime.now(UTC)
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None or not user.active:
+        verify_password(password, _dummy_hash())  # same work: no hint that the user exists
+        return LoginOutcome(False, "login.wrong")
+    if user.locked_until and _aware(user.locked_until) > now:
+        return LoginOutcome(False, "login.locked", _aware(user.locked_until))
+    if verify_password(password, user.password_hash):
+        if user.failed_logins or user.locked_until:
+            user.failed_logins, user.locked_until = 0, None
+        return LoginOutcome(True)
+    user.failed_logins += 1
+    if user.failed_logins < MAX_FAILED_LOGINS:
+        return LoginOutcome(False, "login.wrong")
+    before = audit.snapshot(user)
+    user.failed_logins, user.locked_until = 0, now + LOCKOUT
+    session.flush()
+    audit.record(session, actor="system", action="update", entity="users", entity_id=user.id,
+                 before=before, after=audit.snapshot(user))
+    bump(session, "users")
+    return LoginOutcome(False, "login.locked", user.locked_until)
+
+
+def record_logout(session: Session, username: str, now: datetime | None = None) -> None:
+    """Remember the logout, so a cookie issued before it no longer logs anyone in."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is not None:
+        user.logged_out_at = now or datetime.now(UTC)
+
+
+def cookie_still_valid(session: Session, username: str, issued_at: datetime) -> bool:
+    """False when the user logged out after this cookie was issued."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        return False
+    return user.logged_out_at is None or _aware(user.logged_out_at) < issued_at
