@@ -1,21 +1,35 @@
-"""Entry point: page config, language, database check, then the pages this session may use."""
+"""Entry point: page config -> language -> checks -> auth gate -> st.navigation(role's pages)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components.data import ensure_database
+from components.auth import build_authenticator, login_page, restore_session, user_box
+from components.data import ensure_database, startup_problems
 from components.i18n import t
-from components.shell import language_switch
+from components.navigation import navigation_for
+from components.settings import cookie_key
+from components.shell import house_style, language_switch
 
 st.set_page_config(page_title="hub.brussels · artisans", page_icon=":material/handyman:",
                    layout="wide")
+house_style()
 language_switch()
 problem = ensure_database()
 if problem:
     st.error(t("errors.database", detail=problem))
     st.stop()
+problems = startup_problems()
+if problems:
+    for key in problems:
+        st.error(t(key))
+    st.stop()
 
-pages = [st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:",
-                 url_path="overview", default=True)]
-st.navigation({t("nav.section.dashboards"): pages}).run()
+auth = build_authenticator(cookie_key())
+actor = restore_session(auth)
+if actor is None:
+    st.navigation([st.Page(login_page(auth), title=t("login.title"), icon=":material/login:",
+                           url_path="login", default=True)]).run()
+else:
+    user_box(auth, actor)
+    st.navigation(navigation_for(actor.role)).run()

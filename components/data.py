@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -10,8 +11,12 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from components.i18n import translate
+from components.settings import production_problems
 from db.engine import DatabaseConfigError, get_engine, session_scope, upgrade_to_head
-from db.queries.community import members_by_month
+from db.privacy import suppress_small
+from db.queries.community import members_by_commune, members_by_month
+from db.queries.label import certified_by_sector
 from db.queries.overview import overview_figures
 from db.versioning import data_versions
 
@@ -19,6 +24,8 @@ from db.versioning import data_versions
 READS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
     "overview_figures": (overview_figures, ("events", "label", "campaign", "coaching")),
     "members_by_month": (members_by_month, ("events",)),
+    "members_by_commune": (members_by_commune, ("events", "artisans")),
+    "certified_by_sector": (certified_by_sector, ("label", "artisans")),
 }
 
 
@@ -27,6 +34,19 @@ def _ready(url: str) -> bool:
     """Upgrade the schema once per process and database."""
     upgrade_to_head(get_engine())
     return True
+
+
+@st.cache_resource(show_spinner=False)
+def _startup_problems(url: str) -> tuple[str, ...]:
+    problems = tuple(production_problems())
+    for key in problems:  # also in the server log, where whoever deploys looks
+        print(f"refusing to serve: {translate(key, 'en')}", file=sys.stderr)
+    return problems
+
+
+def startup_problems() -> tuple[str, ...]:
+    """Translation keys of what makes a production start unsafe (checked once per process)."""
+    return _startup_problems(str(get_engine().url))
 
 
 def ensure_database() -> str | None:
@@ -61,6 +81,14 @@ def overview(today: date) -> dict[str, int]:
 def community_growth(today: date) -> pd.DataFrame:
     """Members by month for the growth chart."""
     return pd.DataFrame(read("members_by_month", today))
+
+
+def breakdown(name: str, today: date, role: str) -> pd.DataFrame:
+    """A count per category; for partners, cells under 5 artisans are suppressed here."""
+    frame = pd.DataFrame(read(name, today))
+    if role == "partner":
+        return suppress_small(frame)
+    return frame.assign(suppressed=False)
 
 
 def uncached(query: Callable[[Session], Any]) -> Any:

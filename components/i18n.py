@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import streamlit as st
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from components.messages import MESSAGES
@@ -36,6 +38,12 @@ def t(key: str, **params: Any) -> str:
     return translate(key, current_language(), **params)
 
 
+def labeller(prefix: str) -> Callable[[str], str]:
+    """A format_func for a closed list, bound to the language of this run (`role.` + value)."""
+    lang = current_language()
+    return lambda value: translate(prefix + value, lang)
+
+
 def fmt_number(value: float | int, lang: str | None = None, decimals: int = 0) -> str:
     """A number in the language's format: 1.234,5 in French and Dutch, 1,234.5 in English."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
@@ -45,3 +53,17 @@ def fmt_number(value: float | int, lang: str | None = None, decimals: int = 0) -
 def fmt_date(value: date, lang: str | None = None, style: str = "medium") -> str:
     """A date in the language's format (5 mars 2024, 5 mrt 2024, 5 Mar 2024)."""
     return format_date(value, format=style, locale=DATE_LOCALES[lang or current_language()])
+
+
+def fmt_time(value: datetime, lang: str | None = None) -> str:
+    """A moment as Brussels wall-clock time, e.g. 14:35."""
+    return format_datetime(value, "HH:mm", tzinfo=ZoneInfo("Europe/Brussels"),
+                           locale=DATE_LOCALES[lang or current_language()])
+
+
+def fmt_moment(value: datetime | None, lang: str | None = None) -> str:
+    """A moment as Brussels date and time (29/11/2026 14:35), or nothing."""
+    if value is None or value != value:  # None or NaT
+        return ""
+    return format_datetime(value, "dd/MM/yyyy HH:mm", tzinfo=ZoneInfo("Europe/Brussels"),
+                           locale=DATE_LOCALES[lang or current_language()])

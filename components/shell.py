@@ -21,3 +21,18 @@ def language_switch() -> str:
                          key="sidebar_lang", format_func=LANGUAGES.__getitem__,
                          on_change=_language_changed)
     return lang
+
+
+HOUSE_CSS = """<style>
+/* The re-authentication cookie component is an invisible helper: give it no room. */
+div.stElementContainer:has(iframe[title^="extra_streamlit_components.CookieManager"]) {
+  display: none;
+}
+/* Touch-friendly: comfortable targets on a tablet. */
+.stButton button, .stFormSubmitButton button, .stDownloadButton button { min-height: 2.75rem; }
+</style>"""
+
+
+def house_style() -> None:
+    """The few CSS rules the app needs (style-only HTML takes no room on the page)."""
+    st.html(HOUSE_CSS)

@@ -6,11 +6,15 @@ from datetime import date
 
 import streamlit as st
 
-from components.charts import growth_chart
-from components.data import community_growth, overview
+from components.auth import current_actor
+from components.charts import breakdown_chart, growth_chart
+from components.data import breakdown, community_growth, overview
 from components.i18n import current_language, fmt_date, fmt_number, t
+from db.reference import commune_name, sector_name
 
+actor = current_actor()
 today = date.today()
+lang = current_language()
 figures = overview(today)
 
 st.title(t("overview.title"))
@@ -41,6 +45,26 @@ if growth.empty:
 else:
     st.altair_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
                                  new=t("chart.new_members"),
-                                 decimal_comma=current_language() != "en"),
+                                 decimal_comma=lang != "en"),
                     width="stretch")
     st.caption(t("overview.growth_caption"))
+
+left, right = st.columns(2)
+for column, name, key, title_key, name_of, category_title in (
+        (left, "members_by_commune", "commune_nis", "overview.by_commune",
+         lambda code: commune_name(code, lang), t("chart.commune")),
+        (right, "certified_by_sector", "sector", "overview.by_sector",
+         lambda code: sector_name(code, lang), t("chart.sector"))):
+    with column:
+        st.subheader(t(title_key))
+        frame = breakdown(name, today, actor.role)
+        if frame.empty:
+            st.info(t("overview.no_data"))
+            continue
+        frame[key] = frame[key].map(name_of)
+        st.altair_chart(breakdown_chart(frame, category=key, category_title=category_title,
+                                        title=t("chart.artisans"),
+                                        hidden=t("privacy.small_cell"),
+                                        decimal_comma=lang != "en"), width="stretch")
+if actor.role == "partner":
+    st.caption(t("privacy.partner_note"))

@@ -1,0 +1,132 @@
+"""Login with streamlit-authenticator on the users table: cookie re-auth, login form, logout."""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import streamlit as st
+import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities.exceptions import LoginError
+
+from components.i18n import fmt_time, t
+from db.engine import session_scope
+from db.permissions import Actor
+from db.queries.auth import authenticate, cookie_still_valid, record_logout
+from db.queries.users import active_credentials, active_user
+from db.versioning import data_versions
+
+COOKIE_NAME = "hub_artisans_auth"
+COOKIE_DAYS = 1.0
+SETTLE = 0.5  # seconds for the cookie component to reach the browser before a rerun
+
+
+@st.cache_data(ttl="10m", show_spinner=False)
+def _credentials(url: str, users_version: int) -> dict:
+    with session_scope() as session:
+        return active_credentials(session)
+
+
+def build_authenticator(cookie_key: str) -> stauth.Authenticate:
+    """One Authenticate per run, on the active users of the database (bcrypt hashes as stored)."""
+    from db.engine import get_engine
+
+    with session_scope() as session:
+        version = data_versions(session).get("users", 0)
+    credentials = copy.deepcopy(_credentials(str(get_engine().url), version))
+    return stauth.Authenticate(credentials, cookie_name=COOKIE_NAME, cookie_key=cookie_key,
+                               cookie_expiry_days=COOKIE_DAYS, auto_hash=False,
+                               login_sleep_time=0)
+
+
+def _cookie_issued_at(auth: stauth.Authenticate) -> datetime | None:
+    """When the re-authentication cookie just read was issued (its expiry minus its life)."""
+    token = getattr(auth.cookie_controller.cookie_model, "token", None)
+    if not isinstance(token, dict) or "exp_date" not in token:
+        return None
+    return datetime.fromtimestamp(token["exp_date"], UTC) - timedelta(days=COOKIE_DAYS)
+
+
+def _end(auth: stauth.Authenticate) -> None:
+    auth.logout(location="unrendered")
+    st.session_state.pop("actor", None)
+
+
+def restore_session(auth: stauth.Authenticate) -> Actor | None:
+    """The logged-in actor (from this session or the re-auth cookie), re-read from the database."""
+    was_in = bool(st.session_state.get("authentication_status"))
+    try:
+        auth.login(location="unrendered")
+    except LoginError:  # a cookie for a user who is no longer active
+        _end(auth)
+        return None
+    if not st.session_state.get("authentication_status"):
+        return None
+    username = st.session_state.get("username") or ""
+    with session_scope() as session:
+        user = active_user(session, username)
+        issued = None if was_in else _cookie_issued_at(auth)
+        revoked = issued is not None and not cookie_still_valid(session, username, issued)
+        actor = Actor(user.username, user.role) if user and not revoked else None
+        name = user.display_name if user else ""
+    if actor is None:
+        _end(auth)
+        return None
+    st.session_state["actor"] = actor
+    st.session_state["actor_name"] = name
+    return actor
+
+
+def current_actor() -> Actor:
+    """The actor app.py verified for this run; pages only run after that check."""
+    actor = st.session_state.get("actor")
+    if not isinstance(actor, Actor):
+        st.stop()
+    return actor
+
+
+def login_page(auth: stauth.Authenticate) -> Callable[[], None]:
+    """The login screen as a page function (the only page of an anonymous session)."""
+
+    def login() -> None:
+        st.title(t("login.title"))
+        st.caption(t("app.subtitle"))
+        with st.form("login_form"):
+            username = st.text_input(t("login.username"), key="login_username",
+                                     autocomplete="username")
+            password = st.text_input(t("login.password"), type="password",
+                                     key="login_password", autocomplete="current-password")
+            submitted = st.form_submit_button(t("login.submit"), type="primary")
+        if not submitted:
+            return
+        if not username.strip() or not password:
+            st.error(t("login.missing"))
+            return
+        with session_scope() as session:
+            outcome = authenticate(session, username, password)
+        if outcome.ok:
+            auth.authentication_controller.login(token={"username": username.strip().lower()})
+            auth.cookie_controller.set_cookie()
+            time.sleep(SETTLE)
+            st.rerun()
+        elif outcome.reason == "login.locked" and outcome.locked_until:
+            st.error(t("login.locked", time=fmt_time(outcome.locked_until)))
+        else:
+            st.error(t("login.wrong"))
+
+    return login
+
+
+def user_box(auth: stauth.Authenticate, actor: Actor) -> None:
+    """Who is logged in, with which role, and the logout button, in the sidebar."""
+    st.sidebar.divider()
+    st.sidebar.markdown(f"**{st.session_state.get('actor_name', actor.username)}**  \n"
+                        f"{t('role.' + actor.role)}")
+    if st.sidebar.button(t("auth.logout"), key="sidebar_logout", icon=":material/logout:"):
+        with session_scope() as session:  # a cookie left behind by the browser is now void
+            record_logout(session, actor.username)
+        _end(auth)
+        time.sleep(SETTLE)
+        st.rerun()

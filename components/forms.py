@@ -1,0 +1,54 @@
+"""Form plumbing: run a write on submit, keep the values, show each error at its field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from components.i18n import t
+from db.errors import ValidationError
+from db.permissions import PermissionDenied
+
+
+def _errors_key(form: str) -> str:
+    return f"{form}__errors"
+
+
+def submit(form: str, write: Callable[[], object], success_key: str,
+           clear: tuple[str, ...] = ()) -> None:
+    """Callback for a submit button: run the write, remember errors or the success message."""
+    st.session_state[_errors_key(form)] = {}
+    st.session_state.pop(f"{form}__success", None)
+    try:
+        write()
+    except ValidationError as exc:
+        st.session_state[_errors_key(form)] = exc.errors
+        return
+    except PermissionDenied as exc:
+        st.session_state[_errors_key(form)] = {"_form": exc.key}
+        return
+    st.session_state[f"{form}__success"] = success_key
+    for key in clear:  # e.g. password fields, never kept after success
+        st.session_state[key] = ""
+
+
+def field_error(form: str, field: str) -> None:
+    """The translated error of one field, right under it."""
+    key = st.session_state.get(_errors_key(form), {}).get(field)
+    if key:
+        st.markdown(f":red[:material/error: {t(key)}]")
+
+
+def form_feedback(form: str) -> None:
+    """The form-wide error (e.g. permission) or the success message."""
+    key = st.session_state.get(_errors_key(form), {}).get("_form")
+    if key:
+        st.error(t(key))
+    if success := st.session_state.get(f"{form}__success"):
+        st.success(t(success))
+
+
+def value(key: str, default: str = "") -> str:
+    """A widget's current value from the session (callbacks run before widgets render)."""
+    return str(st.session_state.get(key, default) or "")
