@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
 os.environ.setdefault("BCRYPT_ROUNDS", "4")  # fast hashes; production keeps 12
 
@@ -40,6 +41,24 @@ def _fast_component_scan() -> None:
 
 
 _fast_component_scan()
+
+
+def _no_legacy_pages_mode() -> None:
+    """AppTest re-detects pages/ before every run and then runs a page without app.py (the
+    legacy v1 mode): no login gate, and widgets of app.py vanish. This app always uses
+    st.navigation, so the legacy mode is switched off for good."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+
+
+_no_legacy_pages_mode()
 
 
 @pytest.fixture(scope="session")
@@ -110,3 +129,30 @@ def _clear_streamlit_caches() -> None:
 
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def demo_users(engine: Engine) -> Engine:
+    """Only the four demo users (admin, manager, staff, partner), on an otherwise empty database."""
+    from db.permissions import SYSTEM
+    from db.queries.users import create_user
+    from seed.populate import DEMO_USERS
+
+    with session_scope(engine) as s:
+        for username, name, role, password in DEMO_USERS:
+            create_user(session=s, actor=SYSTEM, username=username, display_name=name,
+                        role=role, password=password)
+    return engine
+
+
+def app_as(role: str | None, lang: str | None = None) -> AppTest:
+    """An AppTest of app.py whose session is logged in as the demo user of that role."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if role:
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = role
+        at.session_state["name"] = role
+        at.session_state["roles"] = [role]
+    if lang:
+        at.session_state["lang"] = lang
+    return at

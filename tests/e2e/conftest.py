@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -81,9 +82,33 @@ def live_app(seeded: Engine, db_url: str) -> Iterator[str]:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
-def screenshot(page: object, name: str) -> Path:
+def screenshot(page: Any, name: str) -> Path:
     """Save a full-page screenshot under artifacts/screenshots/ (look at it)."""
+    from playwright.sync_api import expect
+
+    # Wait for the run to finish: no skeleton placeholders, no "running" indicator.
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=20_000)
+    page.wait_for_timeout(800)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    # Streamlit scrolls inside its main block, so a full-page shot needs a tall viewport.
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => document.querySelector('[data-testid=stMain]')?.scrollHeight || 820")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path
+
+
+def login(page: Any, base: str, username: str, password: str) -> None:
+    """Log in through the form, as a person would, and wait for the Overview."""
+    from playwright.sync_api import expect
+
+    page.goto(base)
+    page.get_by_role("textbox", name="Nom d'utilisateur").fill(username)
+    page.get_by_role("textbox", name="Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
+        timeout=30_000)

@@ -8,7 +8,7 @@ from datetime import date
 from playwright.sync_api import Page, expect
 
 from components.i18n import translate
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import login, screenshot
 
 
 def _labels(lang: str) -> list[str]:
@@ -18,9 +18,7 @@ def _labels(lang: str) -> list[str]:
 
 
 def test_overview_loads_with_figures_and_chart(live_app: str, page: Page) -> None:
-    page.goto(f"{live_app}/overview")
-    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
-        timeout=30_000)
+    login(page, live_app, "manager", "artisan-manager")
     expect(page.get_by_test_id("stMetricLabel")).to_have_text(_labels("fr"))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"^\d[\d.]*$"))
     expect(page.locator("canvas, svg.marks").first).to_be_visible(timeout=20_000)
@@ -28,9 +26,7 @@ def test_overview_loads_with_figures_and_chart(live_app: str, page: Page) -> Non
 
 
 def test_language_switch_in_the_browser(live_app: str, page: Page) -> None:
-    page.goto(live_app)
-    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
-        timeout=30_000)
+    login(page, live_app, "staff", "artisan-staff")
     for option, lang in (("Nederlands", "nl"), ("English", "en")):
         page.get_by_test_id("stSelectbox").first.click()
         page.get_by_role("option", name=option).click()

@@ -10,11 +10,11 @@ from streamlit.testing.v1 import AppTest
 from components.i18n import fmt_number
 from db.engine import session_scope
 from db.queries.overview import overview_figures
-from tests.conftest import ROOT
+from tests.conftest import app_as
 
 
-def _app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+def _app(role: str = "manager") -> AppTest:
+    at = app_as(role)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -47,8 +47,7 @@ def test_language_switch_to_dutch(seeded: Engine) -> None:
 
 def test_english_figures_use_english_grouping(seeded: Engine) -> None:
     # One AppTest instance tests one run: a new instance with the session's language set.
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.session_state["lang"] = "en"
+    at = app_as("staff", lang="en")
     at.run()
     figures = _expected(seeded)
     shown = {m.label: m.value for m in at.metric}
@@ -56,10 +55,10 @@ def test_english_figures_use_english_grouping(seeded: Engine) -> None:
     assert "," in shown["Campaign impressions"]
 
 
-def test_overview_on_an_empty_database_shows_zeros_and_no_chart(db_url: str) -> None:
+def test_overview_on_an_empty_database_shows_zeros_and_no_chart(demo_users: Engine) -> None:
     at = _app()
     assert all(m.value == "0" for m in at.metric)
-    assert at.info[0].value == "Aucune donnée pour l'instant."
+    assert [i.value for i in at.info] == ["Aucune donnée pour l'instant."] * 3
 
 
 def test_a_write_refreshes_the_cached_figures(seeded: Engine) -> None:

@@ -1,0 +1,41 @@
+"""Logging in and out in a real browser: the cookie keeps a reload on the page, logout sticks."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import login, screenshot
+
+
+def test_login_reload_logout_reload(live_app: str, page: Page) -> None:
+    login(page, live_app, "admin", "artisan-admin")
+    page.get_by_test_id("stSidebarNav").get_by_text("Utilisateurs").click()
+    expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_be_visible(
+        timeout=20_000)
+    page.reload()
+    expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_be_visible(
+        timeout=30_000)
+    assert page.url.endswith("/users")
+    screenshot(page, "users_fr")
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page.get_by_role("heading", name="Connexion")).to_be_visible(timeout=20_000)
+    page.reload()
+    expect(page.get_by_role("heading", name="Connexion")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_have_count(0)
+
+
+def test_wrong_password_shows_the_error(live_app: str, page: Page) -> None:
+    page.goto(live_app)
+    page.get_by_role("textbox", name="Nom d'utilisateur").fill("manager")
+    page.get_by_role("textbox", name="Mot de passe").fill("not-my-password")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_text("Nom d'utilisateur ou mot de passe incorrect.")).to_be_visible(
+        timeout=20_000)
+    screenshot(page, "login_error_fr")
+
+
+def test_partner_sees_the_overview_with_hidden_small_cells(live_app: str, page: Page) -> None:
+    login(page, live_app, "partner", "artisan-partner")
+    expect(page.get_by_text("Chiffres agrégés uniquement")).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("stSidebarNav").get_by_text("Utilisateurs")).to_have_count(0)
+    screenshot(page, "overview_partner_fr")
