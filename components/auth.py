@@ -12,7 +12,7 @@ import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
 from components.i18n import fmt_time, t
-from db.engine import session_scope
+from db.engine import get_engine, session_scope
 from db.permissions import Actor
 from db.queries.auth import authenticate, cookie_still_valid, record_logout
 from db.queries.users import active_credentials, active_user
@@ -31,8 +31,6 @@ def _credentials(url: str, users_version: int) -> dict:
 
 def build_authenticator(cookie_key: str) -> stauth.Authenticate:
     """One Authenticate per run, on the active users of the database (bcrypt hashes as stored)."""
-    from db.engine import get_engine
-
     with session_scope() as session:
         version = data_versions(session).get("users", 0)
     credentials = copy.deepcopy(_credentials(str(get_engine().url), version))

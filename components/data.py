@@ -9,7 +9,6 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from components.i18n import translate
 from components.settings import production_problems
@@ -89,9 +88,3 @@ def breakdown(name: str, today: date, role: str) -> pd.DataFrame:
     if role == "partner":
         return suppress_small(frame)
     return frame.assign(suppressed=False)
-
-
-def uncached(query: Callable[[Session], Any]) -> Any:
-    """Run a one-off read in its own session (for admin screens that must be exact)."""
-    with session_scope() as session:
-        return query(session)

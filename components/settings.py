@@ -58,7 +58,8 @@ def production_problems() -> list[str]:
         problems.append("settings.key_missing")
     elif len(key.encode("utf-8")) < MIN_KEY_BYTES:
         problems.append("settings.key_short")
-    from seed.populate import DEMO_USERS
+    from seed.populate import DEMO_USERS  # only in production: keeps Faker out of the app
+
 
     demo = {u: p for u, _, _, p in DEMO_USERS}
     with session_scope() as session:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pandas as pd
-from sqlalchemy import extract, func, select
+from sqlalchemy import Subquery, extract, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Artisan, Attendance, Event
 
 
-def _first_attendance():  # type: ignore[no-untyped-def]
+def _first_attendance() -> Subquery:
     """Each member's first attended community event (a subquery)."""
     return (
         select(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))

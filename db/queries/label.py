@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Subquery, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Artisan, LabelStep
@@ -20,7 +20,7 @@ def validity_start(day: date) -> date:
         return day.replace(year=day.year - LABEL_VALIDITY_YEARS, day=28)
 
 
-def _certified_on(on: date):  # type: ignore[no-untyped-def]
+def _certified_on(on: date) -> Subquery:
     """Certification steps still valid on a day: in the last 6 years, not marked expired."""
     cert = aliased(LabelStep)
     expired = aliased(LabelStep)

@@ -146,6 +146,5 @@ def active_credentials(session: Session) -> dict[str, dict[str, dict[str, object
     """Active users in streamlit-authenticator's credentials shape (hashes stay bcrypt)."""
     users = session.scalars(select(User).where(User.active.is_(True))).all()
     return {"usernames": {u.username: {"name": u.display_name, "email": u.email or "",
-                                       "password": u.password_hash, "roles": [u.role],
-                                       "failed_login_attempts": u.failed_logins,
-                                       "logged_in": False} for u in users}}
+                                       "password": u.password_hash, "roles": [u.role]}
+                          for u in users}}
