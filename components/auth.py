@@ -85,34 +85,41 @@ def current_actor() -> Actor:
     return actor
 
 
+def _login_form(auth: stauth.Authenticate) -> None:
+    """Username and password; on success the library's session keys and cookie are set."""
+    st.title(t("login.title"))
+    st.caption(t("app.subtitle"))
+    with st.form("login_form"):
+        username = st.text_input(t("login.username"), key="login_username",
+                                 autocomplete="username")
+        password = st.text_input(t("login.password"), type="password",
+                                 key="login_password", autocomplete="current-password")
+        submitted = st.form_submit_button(t("login.submit"), type="primary")
+    if not submitted:
+        return
+    if not username.strip() or not password:
+        st.error(t("login.missing"))
+        return
+    with session_scope() as session:
+        outcome = authenticate(session, username, password)
+    if outcome.ok:
+        auth.authentication_controller.login(token={"username": username.strip().lower()})
+        auth.cookie_controller.set_cookie()
+        time.sleep(SETTLE)
+        st.rerun()
+    elif outcome.reason == "login.locked" and outcome.locked_until:
+        st.error(t("login.locked", time=fmt_time(outcome.locked_until)))
+    else:
+        st.error(t("login.wrong"))
+
+
 def login_page(auth: stauth.Authenticate) -> Callable[[], None]:
     """The login screen as a page function (the only page of an anonymous session)."""
 
     def login() -> None:
-        st.title(t("login.title"))
-        st.caption(t("app.subtitle"))
-        with st.form("login_form"):
-            username = st.text_input(t("login.username"), key="login_username",
-                                     autocomplete="username")
-            password = st.text_input(t("login.password"), type="password",
-                                     key="login_password", autocomplete="current-password")
-            submitted = st.form_submit_button(t("login.submit"), type="primary")
-        if not submitted:
-            return
-        if not username.strip() or not password:
-            st.error(t("login.missing"))
-            return
-        with session_scope() as session:
-            outcome = authenticate(session, username, password)
-        if outcome.ok:
-            auth.authentication_controller.login(token={"username": username.strip().lower()})
-            auth.cookie_controller.set_cookie()
-            time.sleep(SETTLE)
-            st.rerun()
-        elif outcome.reason == "login.locked" and outcome.locked_until:
-            st.error(t("login.locked", time=fmt_time(outcome.locked_until)))
-        else:
-            st.error(t("login.wrong"))
+        _, middle, _ = st.columns([1, 3, 1])  # a compact form, centred on a tablet
+        with middle:
+            _login_form(auth)
 
     return login
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.models import AuditEntry
 from db.permissions import Actor, require
 
+BRUSSELS = "Europe/Brussels"
 COLUMNS = ["id", "at", "username", "action", "entity", "entity_id", "before_json", "after_json"]
 
 
@@ -30,7 +31,10 @@ def audit_entries(session: Session, *, actor: Actor, username: str | None = None
         query = query.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), time.min))
     if limit:
         query = query.limit(limit)
-    return pd.DataFrame(session.execute(query).all(), columns=COLUMNS)
+    frame = pd.DataFrame(session.execute(query).all(), columns=COLUMNS)
+    # SQLite hands back naive UTC, PostgreSQL aware times: show both as Brussels time.
+    frame["at"] = pd.to_datetime(frame["at"], utc=True).dt.tz_convert(BRUSSELS)
+    return frame.fillna({"before_json": "", "after_json": "", "entity_id": ""})
 
 
 def audit_filter_values(session: Session, *, actor: Actor) -> dict[str, list[str]]:

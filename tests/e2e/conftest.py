@@ -86,9 +86,8 @@ def screenshot(page: Any, name: str) -> Path:
     """Save a full-page screenshot under artifacts/screenshots/ (look at it)."""
     from playwright.sync_api import expect
 
-    # Wait for the run to finish: no skeleton placeholders, no "running" indicator.
+    wait_idle(page)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=20_000)
-    page.wait_for_timeout(800)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     # Streamlit scrolls inside its main block, so a full-page shot needs a tall viewport.
@@ -102,13 +101,33 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def wait_idle(page: Any) -> None:
+    """Wait until the script run is over, and the one a mounting component may start, too.
+
+    A click sent while the cookie component's first rerun starts can be lost; people are
+    slower than Playwright, so the tests wait as they would."""
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+def open_app(page: Any, url: str) -> None:
+    """Load a URL of the app and wait until it is ready for input."""
+    page.goto(url)
+    wait_idle(page)
+
+
 def login(page: Any, base: str, username: str, password: str) -> None:
     """Log in through the form, as a person would, and wait for the Overview."""
     from playwright.sync_api import expect
 
-    page.goto(base)
+    open_app(page, base)
     page.get_by_role("textbox", name="Nom d'utilisateur").fill(username)
     page.get_by_role("textbox", name="Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
         timeout=30_000)
+    wait_idle(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import login, screenshot
+from tests.e2e.conftest import login, open_app, screenshot, wait_idle
 
 
 def test_login_reload_logout_reload(live_app: str, page: Page) -> None:
@@ -13,6 +13,7 @@ def test_login_reload_logout_reload(live_app: str, page: Page) -> None:
     expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_be_visible(
         timeout=20_000)
     page.reload()
+    wait_idle(page)
     expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_be_visible(
         timeout=30_000)
     assert page.url.endswith("/users")
@@ -20,12 +21,13 @@ def test_login_reload_logout_reload(live_app: str, page: Page) -> None:
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page.get_by_role("heading", name="Connexion")).to_be_visible(timeout=20_000)
     page.reload()
+    wait_idle(page)
     expect(page.get_by_role("heading", name="Connexion")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_have_count(0)
 
 
 def test_wrong_password_shows_the_error(live_app: str, page: Page) -> None:
-    page.goto(live_app)
+    open_app(page, live_app)
     page.get_by_role("textbox", name="Nom d'utilisateur").fill("manager")
     page.get_by_role("textbox", name="Mot de passe").fill("not-my-password")
     page.get_by_role("button", name="Se connecter").click()

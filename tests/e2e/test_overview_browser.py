@@ -8,7 +8,7 @@ from datetime import date
 from playwright.sync_api import Page, expect
 
 from components.i18n import translate
-from tests.e2e.conftest import login, screenshot
+from tests.e2e.conftest import login, screenshot, wait_idle
 
 
 def _labels(lang: str) -> list[str]:
@@ -30,6 +30,7 @@ def test_language_switch_in_the_browser(live_app: str, page: Page) -> None:
     for option, lang in (("Nederlands", "nl"), ("English", "en")):
         page.get_by_test_id("stSelectbox").first.click()
         page.get_by_role("option", name=option).click()
+        wait_idle(page)
         expect(page.get_by_role("heading", name=translate("overview.title", lang)))\
             .to_be_visible(timeout=20_000)
         expect(page.get_by_test_id("stMetricLabel")).to_have_text(_labels(lang),
