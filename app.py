@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import build_authenticator, login_page, restore_session, user_box
-from components.data import ensure_database, startup_problems
+from components.data import ensure_database, refresh_versions, startup_problems
 from components.i18n import t
 from components.navigation import navigation_for
 from components.settings import cookie_key
@@ -25,7 +25,8 @@ if problems:
         st.error(t(key))
     st.stop()
 
-auth = build_authenticator(cookie_key())
+versions = refresh_versions()
+auth = build_authenticator(cookie_key(), versions.get("users", 0))
 actor = restore_session(auth)
 if actor is None:
     st.navigation([st.Page(login_page(auth), title=t("login.title"), icon=":material/login:",

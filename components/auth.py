@@ -16,7 +16,6 @@ from db.engine import get_engine, session_scope
 from db.permissions import Actor
 from db.queries.auth import authenticate, cookie_still_valid, record_logout
 from db.queries.users import active_credentials, active_user
-from db.versioning import data_versions
 
 COOKIE_NAME = "hub_artisans_auth"
 COOKIE_DAYS = 1.0
@@ -29,11 +28,9 @@ def _credentials(url: str, users_version: int) -> dict:
         return active_credentials(session)
 
 
-def build_authenticator(cookie_key: str) -> stauth.Authenticate:
+def build_authenticator(cookie_key: str, users_version: int) -> stauth.Authenticate:
     """One Authenticate per run, on the active users of the database (bcrypt hashes as stored)."""
-    with session_scope() as session:
-        version = data_versions(session).get("users", 0)
-    credentials = copy.deepcopy(_credentials(str(get_engine().url), version))
+    credentials = copy.deepcopy(_credentials(str(get_engine().url), users_version))
     return stauth.Authenticate(credentials, cookie_name=COOKIE_NAME, cookie_key=cookie_key,
                                cookie_expiry_days=COOKIE_DAYS, auto_hash=False,
                                login_sleep_time=0)

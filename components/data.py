@@ -64,10 +64,17 @@ def _cached(name: str, url: str, stamp: tuple[int, ...], args: tuple[Any, ...]) 
         return query(session, *args)
 
 
-def read(name: str, *args: Any) -> Any:
-    """A read from the cache, recomputed once any of its areas has been written to."""
+def refresh_versions() -> dict[str, int]:
+    """Read every area's data version: once per run, by app.py, before the page."""
     with session_scope() as session:
         versions = data_versions(session)
+    st.session_state["data_versions"] = versions
+    return versions
+
+
+def read(name: str, *args: Any) -> Any:
+    """A read from the cache, recomputed once any of its areas has been written to."""
+    versions = st.session_state.get("data_versions") or refresh_versions()
     stamp = tuple(versions.get(area, 0) for area in READS[name][1])
     return _cached(name, str(get_engine().url), stamp, args)
 
