@@ -41,7 +41,7 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
     top = float(shown.max()) if shown.notna().any() else 0.0
     scale = alt.Scale(domain=[0, max(5.0, top * 1.1)])  # room for labels; all-hidden still fine
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=170)),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
                  alt.Tooltip("text:N", title=title)])
     bars = base.mark_bar(color=BRAND).encode(
