@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 STAFF_AND_UP = frozenset({"admin", "manager", "staff"})
 MANAGERS = frozenset({"admin", "manager"})
 ADMINS = frozenset({"admin"})
@@ -30,6 +33,7 @@ class Actor:
 
 
 SYSTEM = Actor(username="system", role="admin")
+RESERVED_USERNAMES = frozenset({SYSTEM.username})  # audit entries of the system
 
 
 class PermissionDenied(PermissionError):
@@ -46,3 +50,16 @@ def require(actor: Actor, permission: str) -> None:
     """Raise PermissionDenied unless the actor's role grants the permission."""
     if actor.role not in PERMISSIONS.get(permission, frozenset()):
         raise PermissionDenied(actor, permission)
+
+
+def authorize(session: Session, actor: Actor, permission: str) -> None:
+    """Check the permission against the role stored now, not the one a page remembered:
+    a form callback runs before app.py re-reads the user, so a demoted or deactivated user's
+    open tab must not slip one last write through."""
+    if actor is SYSTEM:  # the seed and migrations, never a person
+        return
+    from db.models import User
+
+    role = session.scalar(select(User.role).where(User.username == actor.username,
+                                                  User.active.is_(True)))
+    require(Actor(actor.username, role or ""), permission)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,14 +12,15 @@ from db import audit, vocab
 from db.errors import ValidationError
 from db.models import User
 from db.passwords import hash_password, password_problem, verify_password
-from db.permissions import Actor, require
+from db.permissions import RESERVED_USERNAMES, Actor, authorize
 from db.versioning import bump
 
 
 def _username_problem(session: Session, username: str) -> str | None:
     if not username or not username.replace(".", "").replace("_", "").isalnum():
         return "users.username_invalid"
-    if session.scalar(select(func.count()).where(User.username == username)):
+    if username in RESERVED_USERNAMES or session.scalar(
+            select(func.count()).where(User.username == username)):
         return "users.username_taken"
     return None
 
@@ -25,7 +28,7 @@ def _username_problem(session: Session, username: str) -> str | None:
 def create_user(*, session: Session, actor: Actor, username: str, display_name: str,
                 role: str, password: str, email: str | None = None) -> User:
     """Create an active user with a bcrypt-hashed password; audit-logged."""
-    require(actor, "users.write")
+    authorize(session, actor, "users.write")
     username = username.strip().lower()
     errors: dict[str, str] = {}
     if problem := _username_problem(session, username):
@@ -57,9 +60,10 @@ def _load(session: Session, user_id: int) -> User:
 
 
 def _other_active_admins(session: Session, user: User) -> int:
-    query = select(func.count()).where(User.role == "admin", User.active.is_(True),
-                                       User.id != user.id)
-    return int(session.scalar(query) or 0)
+    # Rows locked on PostgreSQL: two admins demoting each other at once cannot both pass.
+    query = select(User.id).where(User.role == "admin", User.active.is_(True),
+                                  User.id != user.id).with_for_update()
+    return len(session.scalars(query).all())
 
 
 def _update(session: Session, actor: Actor, user: User, **changes: object) -> User:
@@ -81,7 +85,7 @@ def _update(session: Session, actor: Actor, user: User, **changes: object) -> Us
 
 def set_role(*, session: Session, actor: Actor, user_id: int, role: str) -> User:
     """Change a user's role; the last active admin keeps theirs."""
-    require(actor, "users.write")
+    authorize(session, actor, "users.write")
     user = _load(session, user_id)
     if role not in vocab.ROLES:
         raise ValidationError({"role": "users.role_invalid"})
@@ -92,7 +96,7 @@ def set_role(*, session: Session, actor: Actor, user_id: int, role: str) -> User
 
 def set_active(*, session: Session, actor: Actor, user_id: int, active: bool) -> User:
     """Deactivate (no more logins) or reactivate a user; never the last active admin."""
-    require(actor, "users.write")
+    authorize(session, actor, "users.write")
     user = _load(session, user_id)
     if not active and user.role == "admin" and not _other_active_admins(session, user):
         raise ValidationError({"active": "users.last_admin"})
@@ -100,20 +104,19 @@ def set_active(*, session: Session, actor: Actor, user_id: int, active: bool) ->
 
 
 def reset_password(*, session: Session, actor: Actor, user_id: int, password: str) -> User:
-    """An admin sets a new password for someone; this also lifts a lockout."""
-    require(actor, "users.write")
+    """An admin sets a new password for someone: it lifts a lockout and ends their sessions."""
+    authorize(session, actor, "users.write")
     if problem := password_problem(password):
         raise ValidationError({"password": problem})
     user = _load(session, user_id)
     return _update(session, actor, user, password_hash=hash_password(password),
-                   failed_logins=0, locked_until=None)
+                   failed_logins=0, locked_until=None, logged_out_at=datetime.now(UTC))
 
 
 def change_own_password(*, session: Session, actor: Actor, current: str, new: str,
                         confirm: str) -> User:
     """Any logged-in user changes their own password, proving the current one."""
-    user = session.scalar(select(User).where(User.username == actor.username,
-                                             User.active.is_(True)))
+    user = active_user(session, actor.username)
     if user is None:
         raise ValidationError({"current": "users.not_found"})
     errors: dict[str, str] = {}

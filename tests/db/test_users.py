@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from sqlalchemy import Engine, select
@@ -123,3 +124,45 @@ def test_failed_write_leaves_nothing_half_written(demo_users: Engine) -> None:
         set_role(session=s, actor=ADMIN, user_id=_id(s, "admin"), role="staff")
     with session_scope(demo_users) as s:
         assert len(s.scalars(select(User)).all()) == count
+
+
+def test_audit_day_filter_uses_brussels_days(demo_users: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from db.queries.audit import audit_entries
+
+    with session_scope(demo_users) as s:  # 23:30 UTC on 31 May is 01:30 on 1 June in Brussels
+        s.execute(update(AuditEntry).values(at=datetime(2026, 5, 31, 23, 30, tzinfo=UTC)))
+    with session_scope(demo_users) as s:
+        june = audit_entries(s, actor=ADMIN, start=date(2026, 6, 1), end=date(2026, 6, 1))
+        may = audit_entries(s, actor=ADMIN, start=date(2026, 5, 31), end=date(2026, 5, 31))
+    assert len(june) == 4 and may.empty
+    assert june["at"].iloc[0].hour == 1
+
+
+def test_a_demoted_admins_open_tab_cannot_write(demo_users: Engine) -> None:
+    with session_scope(demo_users) as s:
+        set_role(session=s, actor=ADMIN, user_id=_id(s, "manager"), role="admin")
+    stale = Actor("manager", "admin")  # what the manager's page still remembers
+    with session_scope(demo_users) as s:
+        set_role(session=s, actor=ADMIN, user_id=_id(s, "manager"), role="manager")
+    with pytest.raises(PermissionDenied), session_scope(demo_users) as s:
+        WRITES["create_user"](s, stale)
+
+
+def test_a_deactivated_admin_cannot_write(demo_users: Engine) -> None:
+    with session_scope(demo_users) as s:
+        create_user(session=s, actor=ADMIN, username="second", display_name="Second",
+                    role="admin", password="long-enough-pw")
+        set_active(session=s, actor=ADMIN, user_id=_id(s, "second"), active=False)
+    with pytest.raises(PermissionDenied), session_scope(demo_users) as s:
+        WRITES["create_user"](s, Actor("second", "admin"))
+
+
+def test_system_is_a_reserved_username(demo_users: Engine) -> None:
+    with pytest.raises(ValidationError) as err, session_scope(demo_users) as s:
+        create_user(session=s, actor=ADMIN, username="system", display_name="S",
+                    role="partner", password="long-enough-pw")
+    assert err.value.errors == {"username": "users.username_taken"}
