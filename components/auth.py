@@ -14,7 +14,7 @@ from streamlit_authenticator.utilities.exceptions import LoginError
 from components.i18n import fmt_time, t
 from db.engine import get_engine, session_scope
 from db.permissions import Actor
-from db.queries.auth import authenticate, cookie_still_valid, record_logout
+from db.queries.auth import authenticate, record_logout, still_valid
 from db.queries.users import active_credentials, active_user
 
 COOKIE_NAME = "hub_artisans_auth"
@@ -45,8 +45,13 @@ def _cookie_issued_at(auth: stauth.Authenticate) -> datetime | None:
 
 
 def _end(auth: stauth.Authenticate) -> None:
-    auth.logout(location="unrendered")
+    """End the session and drop the cookie (the library's logout refuses when nobody is in)."""
+    if st.session_state.get("authentication_status"):
+        auth.logout(location="unrendered")
+    else:
+        auth.cookie_controller.delete_cookie()
     st.session_state.pop("actor", None)
+    st.session_state.pop("auth_at", None)
 
 
 def restore_session(auth: stauth.Authenticate) -> Actor | None:
@@ -60,10 +65,11 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     if not st.session_state.get("authentication_status"):
         return None
     username = st.session_state.get("username") or ""
+    if not was_in or "auth_at" not in st.session_state:  # just re-authenticated by the cookie
+        st.session_state["auth_at"] = _cookie_issued_at(auth) or datetime.now(UTC)
     with session_scope() as session:
         user = active_user(session, username)
-        issued = None if was_in else _cookie_issued_at(auth)
-        revoked = issued is not None and not cookie_still_valid(session, username, issued)
+        revoked = not still_valid(session, username, st.session_state["auth_at"])
         actor = Actor(user.username, user.role) if user and not revoked else None
         name = user.display_name if user else ""
     if actor is None:
@@ -101,6 +107,7 @@ def _login_form(auth: stauth.Authenticate) -> None:
         outcome = authenticate(session, username, password)
     if outcome.ok:
         auth.authentication_controller.login(token={"username": username.strip().lower()})
+        st.session_state["auth_at"] = datetime.now(UTC)
         auth.cookie_controller.set_cookie()
         time.sleep(SETTLE)
         st.rerun()
@@ -127,7 +134,7 @@ def user_box(auth: stauth.Authenticate, actor: Actor) -> None:
     st.sidebar.markdown(f"**{st.session_state.get('actor_name', actor.username)}**  \n"
                         f"{t('role.' + actor.role)}")
     if st.sidebar.button(t("auth.logout"), key="sidebar_logout", icon=":material/logout:"):
-        with session_scope() as session:  # a cookie left behind by the browser is now void
+        with session_scope() as session:  # ends this user's other sessions and cookies too
             record_logout(session, actor.username)
         _end(auth)
         time.sleep(SETTLE)

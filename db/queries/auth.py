@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import audit
@@ -50,8 +50,12 @@ def authenticate(session: Session, username: str, password: str,
         if user.failed_logins or user.locked_until:
             user.failed_logins, user.locked_until = 0, None
         return LoginOutcome(True)
-    user.failed_logins += 1
-    if user.failed_logins < MAX_FAILED_LOGINS:
+    # Counted in SQL, so parallel guesses from several sessions or servers all count.
+    failures = session.scalar(
+        update(User).where(User.id == user.id)
+        .values(failed_logins=User.failed_logins + 1).returning(User.failed_logins))
+    session.refresh(user)
+    if (failures or 0) < MAX_FAILED_LOGINS:
         return LoginOutcome(False, "login.wrong")
     before = audit.snapshot(user)
     user.failed_logins, user.locked_until = 0, now + LOCKOUT
@@ -63,15 +67,16 @@ def authenticate(session: Session, username: str, password: str,
 
 
 def record_logout(session: Session, username: str, now: datetime | None = None) -> None:
-    """Remember the logout, so a cookie issued before it no longer logs anyone in."""
+    """Remember the logout: sessions and cookies of this user from before it are void."""
     user = session.scalar(select(User).where(User.username == username))
     if user is not None:
         user.logged_out_at = now or datetime.now(UTC)
 
 
-def cookie_still_valid(session: Session, username: str, issued_at: datetime) -> bool:
-    """False when the user logged out after this cookie was issued."""
+def still_valid(session: Session, username: str, since: datetime) -> bool:
+    """False when the user logged out, or had their password reset, after `since` (the login
+    or the cookie's issue)."""
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         return False
-    return user.logged_out_at is None or _aware(user.logged_out_at) < issued_at
+    return user.logged_out_at is None or _aware(user.logged_out_at) < since

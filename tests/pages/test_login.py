@@ -78,3 +78,25 @@ def test_logout_returns_to_the_login_form(demo_users: Engine) -> None:
     at.sidebar.button(key="sidebar_logout").click().run()
     assert at.title[0].value == "Connexion"
     assert not at.session_state["authentication_status"]
+
+
+def test_an_admin_password_reset_ends_the_users_open_session(demo_users: Engine) -> None:
+    at = _login("staff", "artisan-staff")
+    assert at.title[0].value == "Vue d'ensemble du plan"
+    with session_scope(demo_users) as s:
+        from db.queries.users import active_user
+
+        user = active_user(s, "staff")
+        assert user is not None
+        reset_password(session=s, actor=Actor("admin", "admin"), user_id=user.id,
+                       password="a-brand-new-pass")
+    at.run()
+    assert at.title[0].value == "Connexion"
+
+
+def test_logging_out_ends_the_users_other_sessions(demo_users: Engine) -> None:
+    laptop = _login("staff", "artisan-staff")
+    tablet = _login("staff", "artisan-staff")
+    tablet.sidebar.button(key="sidebar_logout").click().run()
+    laptop.run()
+    assert laptop.title[0].value == "Connexion"
