@@ -31,12 +31,15 @@ def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
 
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
-                    hidden: str, decimal_comma: bool) -> alt.LayerChart:
-    """Horizontal bars per category; a suppressed cell shows its label (e.g. "< 5"), no bar."""
+                    hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
+    """Horizontal bars per category; a suppressed cell shows its label (e.g. "< 5"), no bar.
+
+    `hidden` maps the frame's `hidden_as` values ("small", "masked") to their labels."""
     shown = frame["count"].astype("float")
     data = frame.assign(shown=shown, at=shown.fillna(0),
                         text=frame["count"].map(lambda v: "" if pd.isna(v) else f"{int(v)}"))
-    data.loc[frame["suppressed"], "text"] = hidden
+    for kind, label in hidden.items():
+        data.loc[frame["hidden_as"] == kind, "text"] = label
     order = alt.EncodingSortField(field="shown", order="descending")
     top = float(shown.max()) if shown.notna().any() else 0.0
     scale = alt.Scale(domain=[0, max(5.0, top * 1.1)])  # room for labels; all-hidden still fine

@@ -94,4 +94,4 @@ def breakdown(name: str, today: date, role: str) -> pd.DataFrame:
     frame = pd.DataFrame(read(name, today))
     if role == "partner":
         return suppress_small(frame)
-    return frame.assign(suppressed=False)
+    return frame.assign(suppressed=False, hidden_as="")

@@ -98,12 +98,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.commune": _m("Commune", "Gemeente", "Commune"),
     "chart.sector": _m("Secteur", "Sector", "Sector"),
     "privacy.small_cell": _m("< 5", "< 5", "< 5"),
+    "privacy.masked_cell": _m("masqué", "verborgen", "hidden"),
     "privacy.partner_note": _m(
         "Chiffres agrégés uniquement : les cellules de moins de 5 artisans sont masquées "
-        "(« < 5 »).",
+        "(« < 5 »), et une seconde (« masqué ») quand le total permettrait de la déduire.",
         "Alleen geaggregeerde cijfers: cellen met minder dan 5 ambachtslui zijn verborgen "
-        "('< 5').",
-        "Aggregate figures only: cells counting fewer than 5 artisans are hidden (\"< 5\")."),
+        "('< 5'), en nog één ('verborgen') als het totaal ze anders zou verraden.",
+        "Aggregate figures only: cells counting fewer than 5 artisans are hidden (\"< 5\"), "
+        "and one more (\"hidden\") where the total would otherwise give it away."),
     # login and roles
     "login.title": _m("Connexion", "Aanmelden", "Log in"),
     "login.username": _m("Nom d'utilisateur", "Gebruikersnaam", "Username"),

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from components.auth import current_actor
 from components.charts import breakdown_chart, growth_chart
 from components.data import breakdown, community_growth, overview
 from components.i18n import current_language, fmt_date, fmt_number, t
+from db import clock
 from db.reference import commune_name, sector_name
 
 actor = current_actor()
-today = date.today()
+today = clock.today()
 lang = current_language()
 figures = overview(today)
 
@@ -64,7 +63,8 @@ for column, name, key, title_key, name_of, category_title in (
         frame[key] = frame[key].map(name_of)
         st.altair_chart(breakdown_chart(frame, category=key, category_title=category_title,
                                         title=t("chart.artisans"),
-                                        hidden=t("privacy.small_cell"),
+                                        hidden={"small": t("privacy.small_cell"),
+                                                "masked": t("privacy.masked_cell")},
                                         decimal_comma=lang != "en"), width="stretch")
 if actor.role == "partner":
     st.caption(t("privacy.partner_note"))

@@ -8,8 +8,14 @@ from db.privacy import suppress_small
 
 
 def test_counts_from_one_to_four_are_suppressed() -> None:
-    frame = pd.DataFrame({"sector": list("abcde"), "count": [0, 1, 4, 5, 120]})
+    frame = pd.DataFrame({"sector": list("abcdef"), "count": [0, 1, 4, 5, 120, 7]})
     out = suppress_small(frame)
-    assert out["suppressed"].tolist() == [False, True, True, False, False]
-    assert out["count"].isna().tolist() == [False, True, True, False, False]
-    assert out.loc[~out["suppressed"], "count"].tolist() == [0, 5, 120]
+    assert out["hidden_as"].tolist() == ["", "small", "small", "", "", ""]
+    assert out.loc[~out["suppressed"], "count"].tolist() == [0, 5, 120, 7]
+
+
+def test_a_lone_small_cell_takes_the_next_smallest_with_it() -> None:
+    frame = pd.DataFrame({"commune": list("abcd"), "count": [3, 40, 9, 0]})
+    out = suppress_small(frame)  # else 3 = total - 40 - 9
+    assert out["hidden_as"].tolist() == ["small", "", "masked", ""]
+    assert out["count"].isna().tolist() == [True, False, True, False]

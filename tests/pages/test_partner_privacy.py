@@ -70,7 +70,9 @@ def test_partner_breakdowns_hide_cells_under_five(seeded: Engine) -> None:
     for frame in breakdowns:
         counts = frame["count"].dropna()
         assert ((counts == 0) | (counts >= 5)).all()
-        assert (frame.loc[frame["suppressed"], "text"] == "< 5").all()
+        assert (frame.loc[frame["hidden_as"] == "small", "text"] == "< 5").all()
+        assert (frame.loc[frame["hidden_as"] == "masked", "text"] == "masqué").all()
+        assert frame["suppressed"].sum() != 1
     assert any(frame["suppressed"].any() for frame in breakdowns), "the seed has small cells"
 
 
