@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from components.messages import MESSAGES
+from db.clock import BRUSSELS
 
 LANGUAGES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 DEFAULT = "fr"
@@ -57,7 +57,7 @@ def fmt_date(value: date, lang: str | None = None, style: str = "medium") -> str
 
 def fmt_time(value: datetime, lang: str | None = None) -> str:
     """A moment as Brussels wall-clock time, e.g. 14:35."""
-    return format_datetime(value, "HH:mm", tzinfo=ZoneInfo("Europe/Brussels"),
+    return format_datetime(value, "HH:mm", tzinfo=BRUSSELS,
                            locale=DATE_LOCALES[lang or current_language()])
 
 
@@ -65,5 +65,5 @@ def fmt_moment(value: datetime | None, lang: str | None = None) -> str:
     """A moment as Brussels date and time (29/11/2026 14:35), or nothing."""
     if value is None or value != value:  # None or NaT
         return ""
-    return format_datetime(value, "dd/MM/yyyy HH:mm", tzinfo=ZoneInfo("Europe/Brussels"),
+    return format_datetime(value, "dd/MM/yyyy HH:mm", tzinfo=BRUSSELS,
                            locale=DATE_LOCALES[lang or current_language()])

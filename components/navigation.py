@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.i18n import t
+from db.permissions import ADMINS
+from db.vocab import ROLES
 
-EVERYONE = frozenset({"admin", "manager", "staff", "partner"})
-ADMINS = frozenset({"admin"})
+EVERYONE = frozenset(ROLES)
 
 
 @dataclass(frozen=True)

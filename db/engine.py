@@ -63,7 +63,9 @@ def _engine_for(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                         connect_args={"connect_timeout": 5})
+                         # Day and month boundaries in SQL follow Brussels, as on SQLite.
+                         connect_args={"connect_timeout": 5,
+                                       "options": "-c timezone=Europe/Brussels"})
 
 
 def get_engine(url: URL | None = None) -> Engine:

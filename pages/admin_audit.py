@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
 from components.auth import current_actor
 from components.i18n import t
+from db import clock
 from db.engine import session_scope
 from db.queries.audit import audit_entries, audit_filter_values
 
@@ -24,7 +25,7 @@ username = left.selectbox(t("audit.user"), [every, *choices["username"]], key="a
                           format_func=lambda u: u or every_label)
 entity = middle.selectbox(t("audit.entity"), [every, *choices["entity"]], key="audit_entity",
                           format_func=lambda e: e or every_label)
-today = date.today()
+today = clock.today()
 days = right.date_input(t("audit.days"), (today - timedelta(days=30), today), key="audit_days",
                         max_value=today, format="DD/MM/YYYY")
 start, end = (days if isinstance(days, tuple) and len(days) == 2 else (None, None))

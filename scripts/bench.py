@@ -10,7 +10,6 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 
@@ -22,6 +21,7 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    from db import clock
     from db.engine import get_engine, session_scope, upgrade_to_head
     from db.queries.community import members_by_month
     from db.queries.overview import overview_figures
@@ -43,7 +43,7 @@ def main() -> None:
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             with session_scope(engine) as s:
-                query(s, date.today())
+                query(s, clock.today())
             times.append((time.perf_counter() - t0) * 1000)
         print(f"{name}: median {statistics.median(times):.1f} ms over {args.repeat} runs "
               f"(uncached SQL; a cached read costs one data_versions lookup)")

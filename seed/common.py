@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import unicodedata
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+
+from db.clock import BRUSSELS
 
 PLAN_START = date(2023, 1, 1)
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def enterprise_number(body: int) -> str:

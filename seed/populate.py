@@ -6,12 +6,14 @@ import random
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db import clock
 from db import models as m
 from db.permissions import SYSTEM
 from db.queries.users import create_user
+from db.versioning import bump
 from db.vocab import AREAS
 from seed.common import BRUSSELS
 from seed.events import generate_attendances, generate_events
@@ -53,7 +55,7 @@ def reset(session: Session) -> None:
     """Delete every row of every data table (reference lists stay)."""
     for table in DATA_TABLES:
         session.execute(delete(table))
-    session.execute(update(m.DataVersion).values(version=m.DataVersion.version + 1))
+    bump(session, *AREAS)
 
 
 def populate(session: Session, *, scale: float = 1, seed: int = 2023,
@@ -63,8 +65,8 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
         if not reset_first:
             raise SeedRefused("the database already holds data; pass --reset to replace it")
         reset(session)
-    today = today or date.today()
-    now = datetime.now(BRUSSELS) if today == date.today() else datetime.combine(
+    today = today or clock.today()
+    now = datetime.now(BRUSSELS) if today == clock.today() else datetime.combine(
         today, datetime.max.time(), tzinfo=BRUSSELS)
     rng = random.Random(seed)
     whole = max(1, round(scale))
@@ -98,8 +100,7 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
         counts[model.__tablename__] = _insert(session, model, rows)
     counts["users"] = len(users)
     _sync_sequences(session)
-    session.execute(update(m.DataVersion).where(m.DataVersion.area.in_(AREAS))
-                    .values(version=m.DataVersion.version + 1))
+    bump(session, *AREAS)
     return counts
 
 

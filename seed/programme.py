@@ -43,7 +43,7 @@ def generate_sessions(rng: random.Random, tracks: list[dict], artisan_ids: list[
     rows = []
     for track in tracks:
         coach = rng.choice(coach_ids)
-        for artisan_id in rng.sample(artisan_ids, rng.randint(8, 14)):
+        for artisan_id in rng.sample(artisan_ids, min(rng.randint(8, 14), len(artisan_ids))):
             for k in range(track["planned_sessions"]):
                 held = track["starts_on"] + timedelta(weeks=2 * k)
                 if held <= today and rng.random() < 0.9:
