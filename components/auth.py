@@ -69,8 +69,8 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
         st.session_state["auth_at"] = _cookie_issued_at(auth) or datetime.now(UTC)
     with session_scope() as session:
         user = active_user(session, username)
-        revoked = not still_valid(session, username, st.session_state["auth_at"])
-        actor = Actor(user.username, user.role) if user and not revoked else None
+        valid = still_valid(user, st.session_state["auth_at"])
+        actor = Actor(user.username, user.role) if user and valid else None
         name = user.display_name if user else ""
     if actor is None:
         _end(auth)

@@ -60,7 +60,6 @@ def production_problems() -> list[str]:
         problems.append("settings.key_short")
     from seed.populate import DEMO_USERS  # only in production: keeps Faker out of the app
 
-
     demo = {u: p for u, _, _, p in DEMO_USERS}
     with session_scope() as session:
         users = session.query(User).filter(User.username.in_(demo), User.active.is_(True))

@@ -73,10 +73,9 @@ def record_logout(session: Session, username: str, now: datetime | None = None) 
         user.logged_out_at = now or datetime.now(UTC)
 
 
-def still_valid(session: Session, username: str, since: datetime) -> bool:
-    """False when the user logged out, or had their password reset, after `since` (the login
-    or the cookie's issue)."""
-    user = session.scalar(select(User).where(User.username == username))
+def still_valid(user: User | None, since: datetime) -> bool:
+    """False when there is no such user, or they logged out or had their password reset
+    after `since` (the login or the cookie's issue). Takes the row the caller already read."""
     if user is None:
         return False
     return user.logged_out_at is None or _aware(user.logged_out_at) < since

@@ -50,11 +50,12 @@ def test_a_lockout_is_audited(demo_users: Engine) -> None:
 
 def test_logout_voids_cookies_issued_before_it(demo_users: Engine) -> None:
     from db.queries.auth import record_logout, still_valid
+    from db.queries.users import active_user
 
     with session_scope(demo_users) as s:
-        assert still_valid(s, "staff", NOW)
+        assert still_valid(active_user(s, "staff"), NOW)
         record_logout(s, "staff", NOW + timedelta(minutes=5))
     with session_scope(demo_users) as s:
-        assert not still_valid(s, "staff", NOW)
-        assert still_valid(s, "staff", NOW + timedelta(minutes=6))
-        assert not still_valid(s, "nobody", NOW)
+        assert not still_valid(active_user(s, "staff"), NOW)
+        assert still_valid(active_user(s, "staff"), NOW + timedelta(minutes=6))
+        assert not still_valid(active_user(s, "nobody"), NOW)
