@@ -70,7 +70,8 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     with session_scope() as session:
         user = active_user(session, username)
         valid = still_valid(user, st.session_state["auth_at"])
-        actor = Actor(user.username, user.role) if user and valid else None
+        actor = (Actor(user.username, user.role, st.session_state["auth_at"])
+                 if user and valid else None)
         name = user.display_name if user else ""
     if actor is None:
         _end(auth)

@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "errors.permission_denied": _m("Votre rôle ne permet pas cette action.",
                                    "Uw rol laat deze actie niet toe.",
                                    "Your role does not allow this action."),
+    "errors.session_ended": _m(
+        "Votre session a pris fin (déconnexion ou mot de passe changé). Reconnectez-vous.",
+        "Uw sessie is beëindigd (afgemeld of wachtwoord gewijzigd). Meld u opnieuw aan.",
+        "Your session has ended (logged out or password changed). Please log in again."),
+    # -- errors and validation (finding 7, 8) --
+    # -- privacy (finding 6) --
     "form.required": _m("Ce champ est obligatoire.", "Dit veld is verplicht.",
                         "This field is required."),
     "password.too_short": _m("Le mot de passe doit compter au moins 10 caractères.",

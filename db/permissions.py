@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,18 +22,21 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "targets.write": MANAGERS,
     "users.write": ADMINS,
     "audit.read": ADMINS,
+    "own_account.write": frozenset({"admin", "manager", "staff", "partner"}),
 }
 
 
 @dataclass(frozen=True)
 class Actor:
-    """The person behind a write: their username goes to the audit log, their role is checked."""
+    """The person behind a write: their username goes to the audit log, their role is checked,
+    and `since` (when their session began: login or cookie issue) must postdate any logout."""
 
     username: str
     role: str
+    since: datetime
 
 
-SYSTEM = Actor(username="system", role="admin")
+SYSTEM = Actor(username="system", role="admin", since=datetime(2000, 1, 1, tzinfo=UTC))
 RESERVED_USERNAMES = frozenset({SYSTEM.username})  # audit entries of the system
 
 
@@ -52,14 +56,34 @@ def require(actor: Actor, permission: str) -> None:
         raise PermissionDenied(actor, permission)
 
 
+class SessionEnded(PermissionDenied):
+    """The actor's session was ended (logout, password change or reset) after it began."""
+
+    key = "errors.session_ended"
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def session_valid(logged_out_at: datetime | None, since: datetime) -> bool:
+    """A session that began at `since` survives a logout only if it began after it."""
+    return logged_out_at is None or _aware(logged_out_at) < _aware(since)
+
+
 def authorize(session: Session, actor: Actor, permission: str) -> None:
-    """Check the permission against the role stored now, not the one a page remembered:
-    a form callback runs before app.py re-reads the user, so a demoted or deactivated user's
-    open tab must not slip one last write through."""
+    """The one gate of every write: the role stored now (not the one a page remembered), the
+    account still active, and the session not ended since it began. A form callback runs
+    before app.py re-checks the user, so an open tab of a demoted, deactivated or logged-out
+    user must not slip one last write through."""
     if actor is SYSTEM:  # the seed and migrations, never a person
         return
     from db.models import User
 
-    role = session.scalar(select(User.role).where(User.username == actor.username,
-                                                  User.active.is_(True)))
-    require(Actor(actor.username, role or ""), permission)
+    row = session.execute(select(User.role, User.logged_out_at).where(
+        User.username == actor.username, User.active.is_(True))).first()
+    if row is None:
+        raise SessionEnded(actor, permission)
+    if not session_valid(row.logged_out_at, actor.since):
+        raise SessionEnded(actor, permission)
+    require(Actor(actor.username, row.role, actor.since), permission)

@@ -8,7 +8,7 @@ from components.auth import current_actor
 from components.forms import field_error, form_feedback, submit, value
 from components.i18n import t
 from db.engine import session_scope
-from db.queries.users import change_own_password
+from db.queries.auth import change_own_password
 
 FORM = "account_password"
 actor = current_actor()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 os.environ.setdefault("BCRYPT_ROUNDS", "4")  # fast hashes; production keeps 12
 
 from db.engine import _engine_for, get_engine, session_scope, upgrade_to_head  # noqa: E402
+from db.permissions import Actor  # noqa: E402
 from seed.populate import DATA_TABLES, populate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +144,11 @@ def demo_users(engine: Engine) -> Engine:
             create_user(session=s, actor=SYSTEM, username=username, display_name=name,
                         role=role, password=password)
     return engine
+
+
+def actor(username: str, role: str | None = None) -> Actor:
+    """A person's actor whose session began now (as after a login)."""
+    return Actor(username, role or username, datetime.now(UTC))
 
 
 def app_as(role: str | None, lang: str | None = None) -> AppTest:

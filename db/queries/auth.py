@@ -10,8 +10,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import audit
+from db.errors import ValidationError
 from db.models import User
-from db.passwords import hash_password, verify_password
+from db.passwords import hash_password, password_problem, verify_password
+from db.permissions import Actor, authorize, session_valid
 from db.versioning import bump
 
 MAX_FAILED_LOGINS = 5
@@ -76,6 +78,30 @@ def record_logout(session: Session, username: str, now: datetime | None = None) 
 def still_valid(user: User | None, since: datetime) -> bool:
     """False when there is no such user, or they logged out or had their password reset
     after `since` (the login or the cookie's issue). Takes the row the caller already read."""
+    return user is not None and session_valid(user.logged_out_at, since)
+
+
+def change_own_password(*, session: Session, actor: Actor, current: str, new: str,
+                        confirm: str) -> User:
+    """Any logged-in user changes their own password, proving the current one."""
+    authorize(session, actor, "own_account.write")
+    user = session.scalar(select(User).where(User.username == actor.username))
     if user is None:
-        return False
-    return user.logged_out_at is None or _aware(user.logged_out_at) < since
+        raise ValidationError({"current": "users.not_found"})
+    errors: dict[str, str] = {}
+    if not verify_password(current, user.password_hash):
+        errors["current"] = "account.current_wrong"
+    if problem := password_problem(new):
+        errors["new"] = problem
+    elif new != confirm:
+        errors["confirm"] = "account.confirm_mismatch"
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(user)
+    user.password_hash = hash_password(new)
+    session.flush()
+    after = audit.snapshot(user) | {"password_hash": "*** (changed)"}
+    audit.record(session, actor=actor.username, action="update", entity="users",
+                 entity_id=user.id, before=before, after=after)
+    bump(session, "users")
+    return user

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db import audit, vocab
 from db.errors import ValidationError
 from db.models import User
-from db.passwords import hash_password, password_problem, verify_password
+from db.passwords import hash_password, password_problem
 from db.permissions import RESERVED_USERNAMES, Actor, authorize
 from db.versioning import bump
 
@@ -111,24 +111,6 @@ def reset_password(*, session: Session, actor: Actor, user_id: int, password: st
     user = _load(session, user_id)
     return _update(session, actor, user, password_hash=hash_password(password),
                    failed_logins=0, locked_until=None, logged_out_at=datetime.now(UTC))
-
-
-def change_own_password(*, session: Session, actor: Actor, current: str, new: str,
-                        confirm: str) -> User:
-    """Any logged-in user changes their own password, proving the current one."""
-    user = active_user(session, actor.username)
-    if user is None:
-        raise ValidationError({"current": "users.not_found"})
-    errors: dict[str, str] = {}
-    if not verify_password(current, user.password_hash):
-        errors["current"] = "account.current_wrong"
-    if problem := password_problem(new):
-        errors["new"] = problem
-    elif new != confirm:
-        errors["confirm"] = "account.confirm_mismatch"
-    if errors:
-        raise ValidationError(errors)
-    return _update(session, actor, user, password_hash=hash_password(new))
 
 
 def users_table(session: Session) -> pd.DataFrame:

@@ -14,16 +14,17 @@ from db.engine import session_scope
 from db.errors import ValidationError
 from db.models import AuditEntry, User
 from db.permissions import Actor, PermissionDenied
+from db.queries.auth import change_own_password
 from db.queries.users import (
     active_user,
-    change_own_password,
     create_user,
     reset_password,
     set_active,
     set_role,
 )
+from tests.conftest import actor
 
-ADMIN = Actor("admin", "admin")
+ADMIN = actor("admin")
 
 
 def _id(s: Session, username: str) -> int:
@@ -50,7 +51,7 @@ WRITES: dict[str, Callable[[Session, Actor], object]] = {
 @pytest.mark.parametrize("role", ["manager", "staff", "partner"])
 def test_only_admins_administer_users(demo_users: Engine, write: str, role: str) -> None:
     with pytest.raises(PermissionDenied), session_scope(demo_users) as s:
-        WRITES[write](s, Actor(role, role))
+        WRITES[write](s, actor(role))
 
 
 @pytest.mark.parametrize("write", sorted(WRITES))
@@ -95,7 +96,7 @@ def test_the_last_active_admin_stays(demo_users: Engine) -> None:
 
 
 def test_everyone_changes_their_own_password(demo_users: Engine) -> None:
-    partner = Actor("partner", "partner")
+    partner = actor("partner")
     with session_scope(demo_users) as s:
         with pytest.raises(ValidationError) as err:
             change_own_password(session=s, actor=partner, current="wrong", new="new-password-1",
@@ -145,7 +146,7 @@ def test_audit_day_filter_uses_brussels_days(demo_users: Engine) -> None:
 def test_a_demoted_admins_open_tab_cannot_write(demo_users: Engine) -> None:
     with session_scope(demo_users) as s:
         set_role(session=s, actor=ADMIN, user_id=_id(s, "manager"), role="admin")
-    stale = Actor("manager", "admin")  # what the manager's page still remembers
+    stale = actor("manager", "admin")  # what the manager's page still remembers
     with session_scope(demo_users) as s:
         set_role(session=s, actor=ADMIN, user_id=_id(s, "manager"), role="manager")
     with pytest.raises(PermissionDenied), session_scope(demo_users) as s:
@@ -158,7 +159,7 @@ def test_a_deactivated_admin_cannot_write(demo_users: Engine) -> None:
                     role="admin", password="long-enough-pw")
         set_active(session=s, actor=ADMIN, user_id=_id(s, "second"), active=False)
     with pytest.raises(PermissionDenied), session_scope(demo_users) as s:
-        WRITES["create_user"](s, Actor("second", "admin"))
+        WRITES["create_user"](s, actor("second", "admin"))
 
 
 def test_system_is_a_reserved_username(demo_users: Engine) -> None:

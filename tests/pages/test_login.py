@@ -6,10 +6,9 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from db.engine import session_scope
-from db.permissions import Actor
 from db.queries.auth import MAX_FAILED_LOGINS
 from db.queries.users import reset_password
-from tests.conftest import app_as
+from tests.conftest import actor, app_as
 
 
 def _login(username: str, password: str, lang: str | None = None) -> AppTest:
@@ -68,7 +67,7 @@ def test_admin_reset_lifts_the_lockout(demo_users: Engine) -> None:
 
         user = active_user(s, "staff")
         assert user is not None
-        reset_password(session=s, actor=Actor("admin", "admin"), user_id=user.id,
+        reset_password(session=s, actor=actor("admin"), user_id=user.id,
                        password="a-brand-new-pass")
     assert _login("staff", "a-brand-new-pass").title[0].value == "Vue d'ensemble du plan"
 
@@ -88,7 +87,7 @@ def test_an_admin_password_reset_ends_the_users_open_session(demo_users: Engine)
 
         user = active_user(s, "staff")
         assert user is not None
-        reset_password(session=s, actor=Actor("admin", "admin"), user_id=user.id,
+        reset_password(session=s, actor=actor("admin"), user_id=user.id,
                        password="a-brand-new-pass")
     at.run()
     assert at.title[0].value == "Connexion"
