@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import hmac
+import secrets
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -12,6 +15,7 @@ import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
 from components.i18n import fmt_time, t
+from components.settings import cookie_key
 from db.engine import get_engine, session_scope
 from db.permissions import Actor
 from db.queries.auth import authenticate, record_logout, still_valid
@@ -19,6 +23,9 @@ from db.queries.users import active_credentials, active_user
 
 COOKIE_NAME = "hub_artisans_auth"
 COOKIE_DAYS = 1.0
+DEVICE_COOKIE = "hub_artisans_device"  # browsers that logged in before: see db/queries/auth
+DEVICE_DAYS = 180
+DEVICE_SLOTS = 5  # a shared tablet remembers its last few users
 SETTLE = 0.5  # seconds for the cookie component to reach the browser before a rerun
 
 
@@ -76,9 +83,47 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     if actor is None:
         _end(auth)
         return None
+    if st.session_state.pop("renew_cookie", False):  # this session outlives a password change
+        auth.cookie_controller.set_cookie()
     st.session_state["actor"] = actor
     st.session_state["actor_name"] = name
     return actor
+
+
+def renew_session(since: datetime) -> None:
+    """Keep this session (and a fresh cookie) after a change that ended the user's others."""
+    st.session_state["auth_at"] = since
+    st.session_state["renew_cookie"] = True
+
+
+def _signature(username: str, nonce: str) -> str:
+    return hmac.new(cookie_key().encode("utf-8"), f"{username}:{nonce}".encode(),
+                    hashlib.sha256).hexdigest()[:32]
+
+
+def _device_tokens() -> list[str]:
+    raw = st.session_state.get("device_cookie") or st.context.cookies.get(DEVICE_COOKIE) or ""
+    return [token for token in str(raw).split("|") if token.count(".") == 1][:DEVICE_SLOTS]
+
+
+def trusted_device(username: str) -> str | None:
+    """This browser's id if it logged in as `username` before (a token signed for them)."""
+    for token in _device_tokens():
+        nonce, signature = token.split(".")
+        if hmac.compare_digest(signature, _signature(username, nonce)):
+            return nonce
+    return None
+
+
+def _remember_device(auth: stauth.Authenticate, username: str) -> None:
+    if trusted_device(username):
+        return
+    nonce = secrets.token_urlsafe(16).replace(".", "")
+    tokens = [f"{nonce}.{_signature(username, nonce)}", *_device_tokens()][:DEVICE_SLOTS]
+    st.session_state["device_cookie"] = "|".join(tokens)
+    auth.cookie_controller.cookie_model.cookie_manager.set(
+        DEVICE_COOKIE, st.session_state["device_cookie"], key="set_device",
+        expires_at=datetime.now() + timedelta(days=DEVICE_DAYS))
 
 
 def current_actor() -> Actor:
@@ -104,16 +149,19 @@ def _login_form(auth: stauth.Authenticate) -> None:
     if not username.strip() or not password:
         st.error(t("login.missing"))
         return
+    name = username.strip().lower()
+    device = trusted_device(name)
     with session_scope() as session:
-        outcome = authenticate(session, username, password)
+        outcome = authenticate(session, name, password, device=device)
     if outcome.ok:
-        auth.authentication_controller.login(token={"username": username.strip().lower()})
+        auth.authentication_controller.login(token={"username": name})
         st.session_state["auth_at"] = datetime.now(UTC)
         auth.cookie_controller.set_cookie()
+        _remember_device(auth, name)
         time.sleep(SETTLE)
         st.rerun()
-    elif outcome.reason == "login.locked" and outcome.locked_until:
-        st.error(t("login.locked", time=fmt_time(outcome.locked_until)))
+    elif outcome.reason == "login.throttled" and outcome.retry_at:
+        st.error(t("login.throttled", time=fmt_time(outcome.retry_at)))
     else:
         st.error(t("login.wrong"))
 
@@ -132,11 +180,11 @@ def login_page(auth: stauth.Authenticate) -> Callable[[], None]:
 def user_box(auth: stauth.Authenticate, actor: Actor) -> None:
     """Who is logged in, with which role, and the logout button, in the sidebar."""
     st.sidebar.divider()
-    st.sidebar.markdown(f"**{st.session_state.get('actor_name', actor.username)}**  \n"
-                        f"{t('role.' + actor.role)}")
+    st.sidebar.text(st.session_state.get("actor_name", actor.username))  # plain, never markdown
+    st.sidebar.caption(t("role." + actor.role))
     if st.sidebar.button(t("auth.logout"), key="sidebar_logout", icon=":material/logout:"):
         with session_scope() as session:  # ends this user's other sessions and cookies too
-            record_logout(session, actor.username)
+            record_logout(session, actor)
         _end(auth)
         time.sleep(SETTLE)
         st.rerun()

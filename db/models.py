@@ -308,11 +308,22 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = _now()
     username: Mapped[str] = mapped_column(String(40), index=True)
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40), index=True)
     entity_id: Mapped[str | None] = mapped_column(String(40))
     before_json: Mapped[str | None] = mapped_column(Text)
     after_json: Mapped[str | None] = mapped_column(Text)
+
+
+class LoginThrottle(Base):
+    """Login attempts per key (a hashed username, or a trusted browser of one user), counted
+    in a window; an attempt is reserved here before its password is checked."""
+
+    __tablename__ = "login_throttle"
+    __table_args__ = (CheckConstraint("attempts >= 0", name="attempts"),)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class DataVersion(Base):

@@ -8,6 +8,8 @@ import bcrypt
 
 MIN_LENGTH = 10
 MAX_BYTES = 72  # bcrypt ignores (5.x: refuses) anything past 72 bytes
+DEFAULT_ROUNDS = 12
+MIN_PRODUCTION_ROUNDS = 12
 
 
 def password_problem(password: str) -> str | None:
@@ -19,10 +21,29 @@ def password_problem(password: str) -> str | None:
     return None
 
 
+def configured_rounds() -> int:
+    """BCRYPT_ROUNDS (default 12; the tests use 4). Production refuses less than 12."""
+    try:
+        return int(os.environ.get("BCRYPT_ROUNDS", str(DEFAULT_ROUNDS)))
+    except ValueError:
+        return DEFAULT_ROUNDS
+
+
 def hash_password(password: str) -> str:
-    """A bcrypt hash; BCRYPT_ROUNDS (default 12) lets tests run fast."""
-    rounds = int(os.environ.get("BCRYPT_ROUNDS", "12"))
+    """A bcrypt hash at the configured cost."""
+    rounds = min(max(configured_rounds(), 4), 31)
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds)).decode("ascii")
+
+
+def hash_rounds(password_hash: str) -> int:
+    """The cost a bcrypt hash was made with ($2b$12$... -> 12); 0 when unreadable."""
+    parts = password_hash.split("$")
+    return int(parts[2]) if len(parts) > 3 and parts[2].isdigit() else 0
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """True when a hash was made at a lower cost than the one configured now."""
+    return hash_rounds(password_hash) < configured_rounds()
 
 
 def verify_password(password: str, password_hash: str) -> bool:

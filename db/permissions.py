@@ -37,7 +37,8 @@ class Actor:
 
 
 SYSTEM = Actor(username="system", role="admin", since=datetime(2000, 1, 1, tzinfo=UTC))
-RESERVED_USERNAMES = frozenset({SYSTEM.username})  # audit entries of the system
+ANONYMOUS = "anonymous"  # audit entries of failed logins to no known account
+RESERVED_USERNAMES = frozenset({SYSTEM.username, ANONYMOUS})  # audit names that are not users
 
 
 class PermissionDenied(PermissionError):

@@ -36,7 +36,7 @@ INDICATORS = (
     "coaching_sessions",
 )
 ROLES = ("admin", "manager", "staff", "partner")
-AUDIT_ACTIONS = ("create", "update", "delete")
+AUDIT_ACTIONS = ("create", "update", "delete", "login", "login_failed", "logout")
 # Areas whose data version is bumped by writes, so cached reads can be keyed on it.
 AREAS = ("artisans", "events", "coaching", "campaign", "label", "targets", "users")
 

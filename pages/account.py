@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.auth import current_actor
+from components.auth import current_actor, renew_session, trusted_device
 from components.forms import field_error, form_feedback, submit, value
 from components.i18n import t
 from db.engine import session_scope
@@ -14,14 +14,18 @@ FORM = "account_password"
 actor = current_actor()
 
 st.title(t("account.title"))
-st.markdown(f"**{t('account.username')}:** `{actor.username}`  \n"
-            f"**{t('account.role')}:** {t('role.' + actor.role)}")
+who, role = st.columns(2)
+who.text_input(t("account.username"), value=actor.username, disabled=True)
+role.text_input(t("account.role"), value=t("role." + actor.role), disabled=True)
 
 
 def _change() -> None:
     with session_scope() as session:
-        change_own_password(session=session, actor=actor, current=value(f"{FORM}_current"),
-                            new=value(f"{FORM}_new"), confirm=value(f"{FORM}_confirm"))
+        since = change_own_password(
+            session=session, actor=actor, current=value(f"{FORM}_current"),
+            new=value(f"{FORM}_new"), confirm=value(f"{FORM}_confirm"),
+            device=trusted_device(actor.username))
+    renew_session(since)  # the user's other sessions end; this one goes on
 
 
 st.subheader(t("account.change_password"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -13,8 +14,10 @@ from db import clock
 from db import models as m
 from db.permissions import SYSTEM
 from db.queries.users import create_user
+from db.runmode import is_production
 from db.versioning import bump
 from db.vocab import AREAS
+from seed.accounts import COACHES, DEMO_USERS
 from seed.common import BRUSSELS
 from seed.events import generate_attendances, generate_events
 from seed.label import generate_label_steps
@@ -27,18 +30,10 @@ from seed.programme import (
     generate_tracks,
 )
 
-# Demo logins, documented in the README; production refuses to start while one is unchanged.
-DEMO_USERS = (
-    ("admin", "Ada Admin", "admin", "artisan-admin"),
-    ("manager", "Marc Manager", "manager", "artisan-manager"),
-    ("staff", "Sofie Staff", "staff", "artisan-staff"),
-    ("partner", "Paula Partner", "partner", "artisan-partner"),
-)
-COACHES = (("a.peeters", "An Peeters"), ("n.benali", "Nadia Benali"), ("l.dubois", "Louis Dubois"))
 # Children before parents, so deleting in this order never breaks a foreign key.
 DATA_TABLES = (m.AuditEntry, m.FollowUp, m.CoachingSession, m.CoachingTrack, m.LabelStep,
                m.Attendance, m.Event, m.EventSeries, m.CampaignMetric, m.Campaign,
-               m.KpiTarget, m.Artisan, m.User)
+               m.KpiTarget, m.Artisan, m.User, m.LoginThrottle)
 
 
 class SeedRefused(RuntimeError):
@@ -61,6 +56,10 @@ def reset(session: Session) -> None:
 def populate(session: Session, *, scale: float = 1, seed: int = 2023,
              today: date | None = None, reset_first: bool = False) -> dict[str, int]:
     """Generate the demo data set and insert it; returns row counts per table."""
+    if is_production():  # demo logins and a wiped database have no place in production
+        raise SeedRefused("APP_ENV=production: the demo data set (with its published demo "
+                          "logins) is never created, nor reset, in production; "
+                          "create the first admin with `make admin`")
     if has_data(session):
         if not reset_first:
             raise SeedRefused("the database already holds data; pass --reset to replace it")
@@ -72,8 +71,10 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
     whole = max(1, round(scale))
     users = [create_user(session=session, actor=SYSTEM, username=u, display_name=n, role=r,
                          password=p, email=f"{u}@hub.brussels") for u, n, r, p in DEMO_USERS]
+    for _ in COACHES:  # these draws once made guessable passwords; kept so the data stays the same
+        rng.getrandbits(64)
     users += [create_user(session=session, actor=SYSTEM, username=u, display_name=n,
-                          role="staff", password=f"{rng.getrandbits(64):x}-{u}",
+                          role="staff", password=secrets.token_urlsafe(24),
                           email=f"{u}@hub.brussels") for u, n in COACHES]
     coach_ids = [u.id for u in users if u.role in ("staff", "manager")]
 

@@ -137,7 +137,7 @@ def demo_users(engine: Engine) -> Engine:
     """Only the four demo users (admin, manager, staff, partner), on an otherwise empty database."""
     from db.permissions import SYSTEM
     from db.queries.users import create_user
-    from seed.populate import DEMO_USERS
+    from seed.accounts import DEMO_USERS
 
     with session_scope(engine) as s:
         for username, name, role, password in DEMO_USERS:

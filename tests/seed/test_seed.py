@@ -78,3 +78,56 @@ def test_some_follow_ups_are_overdue(seeded: Engine) -> None:
         overdue = conn.scalar(select(func.count()).where(
             m.FollowUp.status == "open", m.FollowUp.due_on < TODAY))
     assert overdue and overdue > 0
+
+
+def test_no_seeded_account_has_a_password_derived_from_the_code(seeded: Engine) -> None:
+    """The three advisers' passwords once came from the public seed; now nobody knows them."""
+    import random
+
+    from db.passwords import verify_password
+    from seed.accounts import COACHES, DEMO_USERS
+
+    rng = random.Random(7)  # the seed the `seeded` fixture used
+    derived = {u: f"{rng.getrandbits(64):x}-{u}" for u, _ in COACHES}
+    with session_scope(seeded) as s:
+        hashes = {u: h for u, h in s.execute(select(m.User.username, m.User.password_hash))}
+    assert set(hashes) == {u for u, *_ in DEMO_USERS} | set(derived)
+    for username, password in derived.items():
+        assert not verify_password(password, hashes[username])
+        assert not any(verify_password(p, hashes[username]) for *_, p in DEMO_USERS)
+
+
+@pytest.mark.parametrize("reset", [False, True])
+def test_the_seed_refuses_production(db_url: str, monkeypatch: pytest.MonkeyPatch,
+                                     reset: bool) -> None:
+    monkeypatch.setenv("APP_ENV", "production")
+    with pytest.raises(SeedRefused, match="production"), session_scope() as s:
+        populate(s, scale=0.01, seed=1, today=TODAY, reset_first=reset)
+    with session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(m.User)) == 0
+
+
+def test_the_seed_command_in_production_creates_nothing(db_url: str) -> None:
+    env = {"DATABASE_URL": db_url, "APP_ENV": "production", "PATH": "/usr/bin:/bin"}
+    refused = subprocess.run([sys.executable, "-m", "seed", "--reset"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "production" in refused.stderr
+    quiet = subprocess.run([sys.executable, "-m", "seed", "--if-empty"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert quiet.returncode == 0 and "make admin" in quiet.stderr  # `make run` goes on
+
+
+def test_create_admin_makes_the_first_admin_once(db_url: str) -> None:
+    env = {"DATABASE_URL": db_url, "APP_ENV": "production", "PATH": "/usr/bin:/bin",
+           "ADMIN_PASSWORD": "a-long-admin-password", "BCRYPT_ROUNDS": "12"}
+    args = [sys.executable, "-m", "db.create_admin", "--username", "J.Janssens",
+            "--name", "Jan Janssens"]
+    made = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    assert "a-long-admin-password" not in made.stdout + made.stderr
+    again = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "exists already" in again.stderr
+    with session_scope() as s:
+        user = s.scalars(select(m.User)).one()
+    assert (user.username, user.role, user.active) == ("j.janssens", "admin", True)
+    assert user.password_hash.startswith("$2b$12$")
