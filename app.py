@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.auth import build_authenticator, login_page, restore_session, user_box
 from components.data import ensure_database, refresh_versions, startup_problems
+from components.errors import error_screen, explain
 from components.i18n import t
 from components.navigation import navigation_for
 from components.settings import cookie_key
@@ -15,22 +16,32 @@ st.set_page_config(page_title="hub.brussels · artisans", page_icon=":material/h
                    layout="wide")
 house_style()
 language_switch()
-problem = ensure_database()
-if problem:
-    st.error(t("errors.database", detail=problem))
-    st.stop()
-problems = startup_problems()
-if problems:
-    for key in problems:
-        st.error(t(key))
-    st.stop()
 
-versions = refresh_versions()
-auth = build_authenticator(cookie_key(), versions.get("users", 0))
-actor = restore_session(auth)
-if actor is None:
-    st.navigation([st.Page(login_page(auth), title=t("login.title"), icon=":material/login:",
-                           url_path="login", default=True)]).run()
-else:
-    user_box(auth, actor)
-    st.navigation(navigation_for(actor.role)).run()
+
+def serve() -> None:
+    """Checks, the login gate and the role's pages; a run that cannot serve shows one page."""
+    if ref := ensure_database():
+        error_screen([t("errors.database_unavailable", ref=ref)])
+        return
+    if problems := startup_problems():
+        error_screen([t(key) for key in problems])
+        return
+    versions = refresh_versions()
+    auth = build_authenticator(cookie_key(), versions.get("users", 0))
+    actor = restore_session(auth)
+    if actor is None:
+        page = st.navigation([st.Page(login_page(auth), title=t("login.title"),
+                                      icon=":material/login:", url_path="login", default=True)])
+    else:
+        user_box(auth, actor)
+        page = st.navigation(navigation_for(actor.role))
+    try:
+        page.run()
+    except Exception as exc:  # st.stop and st.rerun are BaseExceptions: they pass
+        st.error(explain(exc))
+
+
+try:
+    serve()
+except Exception as exc:  # before st.navigation, e.g. the database went down since startup
+    error_screen([explain(exc)])

@@ -14,6 +14,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
+from components.errors import leave_legacy_pages_mode
 from components.i18n import fmt_time, t
 from components.settings import cookie_key
 from db.engine import get_engine, session_scope
@@ -127,7 +128,10 @@ def _remember_device(auth: stauth.Authenticate, username: str) -> None:
 
 
 def current_actor() -> Actor:
-    """The actor app.py verified for this run; pages only run after that check."""
+    """The actor app.py verified for this run; pages only run after that check. Every page
+    calls this first: a page file run without app.py (Streamlit's pages/ folder mode, on a
+    fresh server's first deep link) reruns through app.py instead."""
+    leave_legacy_pages_mode()
     actor = st.session_state.get("actor")
     if not isinstance(actor, Actor):
         st.stop()

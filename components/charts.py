@@ -10,20 +10,42 @@ ACCENT = "#e4572e"
 
 
 def number_axis(title: str, decimal_comma: bool) -> alt.Axis:
-    """A quantitative axis whose thousands separator follows the language (1.000 or 1,000)."""
+    """A count axis whose thousands separator follows the language (1.000 or 1,000); ticks at
+    least 5 apart, so a chart of "< 5" cells shows no 1 to 4 on its axis either."""
     expr = "replace(datum.label, ',', '.')" if decimal_comma else "datum.label"
-    return alt.Axis(title=title, labelExpr=expr)
+    return alt.Axis(title=title, labelExpr=expr, tickMinStep=5)
+
+
+def _figure(value: float, decimal_comma: bool) -> str:
+    """A count as text with the language's thousands separator (1.000 or 1,000)."""
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if decimal_comma else text
+
+
+def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
+           decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
+    """A count column as numbers (missing when hidden) and as text; a hidden value shows the
+    label of its `<column>_hidden` kind (e.g. "< 5"), so hiding never rests on colour alone."""
+    values = frame[column].astype("float")
+    kinds = frame.get(f"{column}_hidden", pd.Series("", index=frame.index)).fillna("")
+    text = [hidden.get(kind, kind) if kind else "" if pd.isna(v) else _figure(v, decimal_comma)
+            for v, kind in zip(values, kinds, strict=True)]
+    return values, pd.Series(text, index=frame.index, dtype="object")
 
 
 def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
-                 decimal_comma: bool) -> alt.LayerChart:
+                 hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
     """Cumulative members as an area, new members per month as bars, one shared month axis."""
-    base = alt.Chart(frame).encode(x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")))
+    totals, total_text = _shown(frame, "total", hidden, decimal_comma)
+    news, new_text = _shown(frame, "new", hidden, decimal_comma)
+    data = pd.DataFrame({"month": frame["month"], "total": totals, "new": news,
+                         "total_text": total_text, "new_text": new_text})
+    base = alt.Chart(data).encode(x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")))
     area = base.mark_area(color=BRAND, opacity=0.25, line={"color": BRAND}).encode(
         y=alt.Y("total:Q", axis=number_axis(total, decimal_comma)),
         tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
-                 alt.Tooltip("total:Q", title=total),
-                 alt.Tooltip("new:Q", title=new)],
+                 alt.Tooltip("total_text:N", title=total),
+                 alt.Tooltip("new_text:N", title=new)],
     )
     bars = base.mark_bar(color=ACCENT, opacity=0.8, size=6).encode(
         y=alt.Y("new:Q", axis=number_axis(new, decimal_comma)))
@@ -32,16 +54,14 @@ def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
                     hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
-    """Horizontal bars per category; a suppressed cell shows its label (e.g. "< 5"), no bar.
+    """Horizontal bars per category; a hidden cell shows its label (e.g. "< 5") and no bar.
 
-    `hidden` maps the frame's `hidden_as` values ("small", "masked") to their labels."""
-    shown = frame["count"].astype("float")
-    data = frame.assign(shown=shown, at=shown.fillna(0),
-                        text=frame["count"].map(lambda v: "" if pd.isna(v) else f"{int(v)}"))
-    for kind, label in hidden.items():
-        data.loc[frame["hidden_as"] == kind, "text"] = label
+    `hidden` maps the frame's `count_hidden` kinds to their labels."""
+    values, text = _shown(frame, "count", hidden, decimal_comma)
+    data = pd.DataFrame({category: frame[category], "shown": values, "at": values.fillna(0),
+                         "text": text})
     order = alt.EncodingSortField(field="shown", order="descending")
-    top = float(shown.max()) if shown.notna().any() else 0.0
+    top = float(values.max()) if values.notna().any() else 0.0
     scale = alt.Scale(domain=[0, max(5.0, top * 1.1)])  # room for labels; all-hidden still fine
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=170)),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -13,19 +12,9 @@ import streamlit as st
 from components.i18n import translate
 from components.settings import production_problems
 from db.engine import DatabaseConfigError, get_engine, session_scope, upgrade_to_head
-from db.privacy import suppress_small
-from db.queries.community import members_by_commune, members_by_month
-from db.queries.label import certified_by_sector
-from db.queries.overview import overview_figures
+from db.privacy import Shown, Withheld
+from db.reads import READS, run_read, sees_exact
 from db.versioning import data_versions
-
-# read name -> (query function, areas whose writes change its result)
-READS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
-    "overview_figures": (overview_figures, ("events", "label", "campaign", "coaching")),
-    "members_by_month": (members_by_month, ("events",)),
-    "members_by_commune": (members_by_commune, ("events", "artisans")),
-    "certified_by_sector": (certified_by_sector, ("label", "artisans")),
-}
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,19 +38,23 @@ def startup_problems() -> tuple[str, ...]:
 
 
 def ensure_database() -> str | None:
-    """None when the database is reachable and at the newest schema, else the problem."""
+    """None when the database is reachable and at the newest schema, else the reference of the
+    error: the masked one-line reason goes to the server log, never to the browser."""
+    from components.errors import report
+
     try:
         _ready(str(get_engine().url))
     except DatabaseConfigError as exc:
-        return str(exc)
+        return report(exc)
     return None
 
 
 @st.cache_data(ttl="10m", show_spinner=False, max_entries=256)
-def _cached(name: str, url: str, stamp: tuple[int, ...], args: tuple[Any, ...]) -> Any:
-    query = READS[name][0]
+def _cached(name: str, url: str, stamp: tuple[int, ...], exact: bool, role: str,
+            args: tuple[Any, ...]) -> Any:
+    # Keyed on the view (exact or disclosed) and the role: a partner never gets an exact result.
     with session_scope() as session:
-        return query(session, *args)
+        return run_read(session, name, role, *args)
 
 
 def refresh_versions() -> dict[str, int]:
@@ -72,26 +65,28 @@ def refresh_versions() -> dict[str, int]:
     return versions
 
 
-def read(name: str, *args: Any) -> Any:
-    """A read from the cache, recomputed once any of its areas has been written to."""
+def read(name: str, role: str, *args: Any) -> Any:
+    """A read for a role (exact, or disclosed by db.reads.run_read) from the cache, recomputed
+    once any of its areas has been written to."""
     versions = st.session_state.get("data_versions") or refresh_versions()
-    stamp = tuple(versions.get(area, 0) for area in READS[name][1])
-    return _cached(name, str(get_engine().url), stamp, args)
+    stamp = tuple(versions.get(area, 0) for area in READS[name].areas)
+    return _cached(name, str(get_engine().url), stamp, sees_exact(role), role, args)
 
 
-def overview(today: date) -> dict[str, int]:
-    """Headline figures for the Overview."""
-    return dict(read("overview_figures", today))
+def overview(today: date, role: str) -> dict[str, Shown]:
+    """Headline figures for the Overview, as the role may see them."""
+    return dict(read("overview_figures", role, today))
 
 
-def community_growth(today: date) -> pd.DataFrame:
-    """Members by month for the growth chart."""
-    return pd.DataFrame(read("members_by_month", today))
+def community_growth(today: date, role: str) -> pd.DataFrame:
+    """Members by month for the growth chart, as the role may see them."""
+    return pd.DataFrame(read("members_by_month", role, today))
 
 
-def breakdown(name: str, today: date, role: str) -> pd.DataFrame:
-    """A count per category; for partners, cells under 5 artisans are suppressed here."""
-    frame = pd.DataFrame(read(name, today))
-    if role == "partner":
-        return suppress_small(frame)
-    return frame.assign(suppressed=False, hidden_as="")
+def breakdown(name: str, today: date, role: str) -> pd.DataFrame | Withheld:
+    """A count per category as the role may see it; rows without a category are not charted."""
+    result = read(name, role, today)
+    if isinstance(result, Withheld):
+        return result
+    frame = pd.DataFrame(result)
+    return frame[frame[frame.columns[0]].notna()].reset_index(drop=True)

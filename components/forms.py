@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.errors import error_key, report
 from components.i18n import t
+from db.engine import run_write
 from db.errors import ValidationError
 from db.permissions import PermissionDenied
 
@@ -17,16 +19,21 @@ def _errors_key(form: str) -> str:
 
 def submit(form: str, write: Callable[[], object], success_key: str,
            clear: tuple[str, ...] = ()) -> None:
-    """Callback for a submit button: run the write, remember errors or the success message."""
+    """Callback for a submit button: run the write and remember its errors or success. Every
+    form writes through here, so each write is serialised on SQLite, retried after a PostgreSQL
+    deadlock (db.engine.run_write), and an unexpected error shows a reference, not a traceback."""
     st.session_state[_errors_key(form)] = {}
     st.session_state.pop(f"{form}__success", None)
     try:
-        write()
-    except ValidationError as exc:
+        run_write(write)
+    except ValidationError as exc:  # also WriteConflict: another write got in the way
         st.session_state[_errors_key(form)] = exc.errors
         return
     except PermissionDenied as exc:
         st.session_state[_errors_key(form)] = {"_form": exc.key}
+        return
+    except Exception as exc:  # rolled back, so nothing is written; the details go to the log
+        st.session_state[_errors_key(form)] = {"_form": error_key(exc), "_ref": report(exc)}
         return
     st.session_state[f"{form}__success"] = success_key
     for key in clear:  # e.g. password fields, never kept after success
@@ -41,10 +48,10 @@ def field_error(form: str, field: str) -> None:
 
 
 def form_feedback(form: str) -> None:
-    """The form-wide error (e.g. permission) or the success message."""
-    key = st.session_state.get(_errors_key(form), {}).get("_form")
-    if key:
-        st.error(t(key))
+    """The form-wide error (e.g. permission, or an error reference) or the success message."""
+    errors = st.session_state.get(_errors_key(form), {})
+    if key := errors.get("_form"):
+        st.error(t(key, ref=errors.get("_ref", "")))
     if success := st.session_state.get(f"{form}__success"):
         st.success(t(success))
 

@@ -18,9 +18,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.overview": _m("Vue d'ensemble", "Overzicht", "Overview"),
     "nav.section.dashboards": _m("Tableaux de bord", "Dashboards", "Dashboards"),
     # errors
-    "errors.database": _m("Base de données indisponible : {detail}",
-                          "Databank niet beschikbaar: {detail}",
-                          "Database unavailable: {detail}"),
     "errors.permission_denied": _m("Votre rôle ne permet pas cette action.",
                                    "Uw rol laat deze actie niet toe.",
                                    "Your role does not allow this action."),
@@ -29,7 +26,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Uw sessie is beëindigd (afgemeld of wachtwoord gewijzigd). Meld u opnieuw aan.",
         "Your session has ended (logged out or password changed). Please log in again."),
     # -- errors and validation (finding 7, 8) --
+    "errors.title": _m("Indisponible", "Niet beschikbaar", "Unavailable"),
+    "errors.unexpected": _m(
+        "Une erreur inattendue s'est produite. Si elle se répète, transmettez cette référence "
+        "à l'administrateur·rice : {ref}",
+        "Er is een onverwachte fout opgetreden. Als ze zich herhaalt, geef deze referentie door "
+        "aan de beheerder: {ref}",
+        "Something unexpected went wrong. If it happens again, give the administrator this "
+        "reference: {ref}"),
+    "errors.database_unavailable": _m(
+        "La base de données est indisponible pour le moment. Réessayez plus tard. "
+        "Référence : {ref}",
+        "De databank is momenteel niet beschikbaar. Probeer het later opnieuw. "
+        "Referentie: {ref}",
+        "The database is unavailable at the moment. Please try again later. Reference: {ref}"),
+    "errors.write_conflict": _m(
+        "Une autre modification était en cours au même moment : rien n'a été enregistré. "
+        "Réessayez.",
+        "Er was op hetzelfde moment een andere wijziging bezig: er is niets opgeslagen. "
+        "Probeer opnieuw.",
+        "Another change was being saved at the same moment: nothing was saved. Please try "
+        "again."),
+    "form.too_long": _m("Ce texte est trop long.", "Deze tekst is te lang.",
+                        "This text is too long."),
+    "form.control_characters": _m(
+        "Caractères invisibles ou de contrôle (retour à la ligne, tabulation…) non admis.",
+        "Onzichtbare tekens of stuurtekens (regeleinde, tab…) zijn niet toegestaan.",
+        "Invisible or control characters (line break, tab…) are not allowed."),
+    "form.email_invalid": _m("Adresse e-mail invalide (par ex. nom@exemple.be).",
+                             "Ongeldig e-mailadres (bv. naam@voorbeeld.be).",
+                             "Invalid e-mail address (e.g. name@example.be)."),
     # -- privacy (finding 6) --
+    "privacy.small_cell": _m("< 5", "< 5", "< 5"),
+    "privacy.unknown_cell": _m("non communiqué", "niet meegedeeld", "not disclosed"),
+    "privacy.withheld": _m(
+        "Répartition masquée pour protéger la vie privée : même arrondis, certains chiffres "
+        "pourraient se déduire du total.",
+        "Verdeling verborgen om de privacy te beschermen: zelfs afgerond zouden sommige "
+        "cijfers uit het totaal af te leiden zijn.",
+        "Breakdown withheld to protect privacy: even rounded, some figures could be worked "
+        "out from the total."),
+    "privacy.partner_note": _m(
+        "Chiffres agrégés uniquement, arrondis au multiple de 5 le plus proche ; de 1 à 4, "
+        "ils s'affichent « < 5 ». Les nouveaux membres d'un mois sont l'écart entre deux "
+        "totaux arrondis.",
+        "Alleen geaggregeerde cijfers, afgerond op het dichtstbijzijnde veelvoud van 5; van "
+        "1 tot 4 staat er '< 5'. De nieuwe leden van een maand zijn het verschil tussen twee "
+        "afgeronde totalen.",
+        "Aggregate figures only, rounded to the nearest multiple of 5; from 1 to 4 they show "
+        "as \"< 5\". New members in a month are the difference between two rounded totals."),
     "form.required": _m("Ce champ est obligatoire.", "Dit veld is verplicht.",
                         "This field is required."),
     "password.too_short": _m("Le mot de passe doit compter au moins 10 caractères.",
@@ -41,9 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "maak het korter.",
                             "The password is longer than 72 bytes (bcrypt's limit): "
                             "shorten it."),
-    "users.username_invalid": _m("Lettres, chiffres, point ou tiret bas uniquement.",
-                                 "Alleen letters, cijfers, punt of underscore.",
-                                 "Letters, digits, dot or underscore only."),
+    "users.username_invalid": _m(
+        "De 2 à 40 caractères : lettres minuscules sans accent, chiffres, point ou tiret bas.",
+        "2 tot 40 tekens: kleine letters zonder accenten, cijfers, punt of underscore.",
+        "2 to 40 characters: lower-case ASCII letters, digits, dot or underscore."),
     "users.username_taken": _m("Ce nom d'utilisateur existe déjà.",
                                "Deze gebruikersnaam bestaat al.",
                                "This username already exists."),
@@ -103,15 +149,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.artisans": _m("Artisans", "Ambachtslui", "Artisans"),
     "chart.commune": _m("Commune", "Gemeente", "Commune"),
     "chart.sector": _m("Secteur", "Sector", "Sector"),
-    "privacy.small_cell": _m("< 5", "< 5", "< 5"),
-    "privacy.masked_cell": _m("masqué", "verborgen", "hidden"),
-    "privacy.partner_note": _m(
-        "Chiffres agrégés uniquement : les cellules de moins de 5 artisans sont masquées "
-        "(« < 5 »), et une seconde (« masqué ») quand le total permettrait de la déduire.",
-        "Alleen geaggregeerde cijfers: cellen met minder dan 5 ambachtslui zijn verborgen "
-        "('< 5'), en nog één ('verborgen') als het totaal ze anders zou verraden.",
-        "Aggregate figures only: cells counting fewer than 5 artisans are hidden (\"< 5\"), "
-        "and one more (\"hidden\") where the total would otherwise give it away."),
     # login and roles
     "login.title": _m("Connexion", "Aanmelden", "Log in"),
     "login.username": _m("Nom d'utilisateur", "Gebruikersnaam", "Username"),
@@ -123,12 +160,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.wrong": _m("Nom d'utilisateur ou mot de passe incorrect.",
                       "Gebruikersnaam of wachtwoord onjuist.",
                       "Wrong username or password."),
-    "login.locked": _m("Trop d'essais infructueux : ce compte est bloqué jusqu'à {time}. "
-                       "Réessayez plus tard ou demandez à un administrateur.",
-                       "Te veel mislukte pogingen: deze account is geblokkeerd tot {time}. "
-                       "Probeer later opnieuw of vraag het aan een beheerder.",
-                       "Too many failed attempts: this account is locked until {time}. "
-                       "Try again later or ask an administrator."),
+    "login.throttled": _m(
+        "Trop d'essais pour ce nom d'utilisateur : réessayez après {time}. Depuis un navigateur "
+        "où vous vous êtes déjà connecté·e, vous pouvez réessayer tout de suite.",
+        "Te veel pogingen voor deze gebruikersnaam: probeer opnieuw na {time}. Vanuit een "
+        "browser waarin u al eerder aangemeld was, kunt u meteen opnieuw proberen.",
+        "Too many attempts for this username: try again after {time}. From a browser you "
+        "logged in with before, you can try again right away."),
     "auth.logout": _m("Se déconnecter", "Afmelden", "Log out"),
     "role.admin": _m("Administrateur·rice", "Beheerder", "Administrator"),
     "role.manager": _m("Gestionnaire de programme", "Programmamanager", "Programme manager"),
@@ -154,6 +192,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "account.current_wrong": _m("Le mot de passe actuel est incorrect.",
                                 "Het huidige wachtwoord is onjuist.",
                                 "The current password is wrong."),
+    "account.throttled": _m(
+        "Trop d'essais avec un mauvais mot de passe actuel : réessayez dans 15 minutes.",
+        "Te veel pogingen met een verkeerd huidig wachtwoord: probeer over 15 minuten opnieuw.",
+        "Too many attempts with a wrong current password: try again in 15 minutes."),
     "account.confirm_mismatch": _m("Les deux mots de passe ne correspondent pas.",
                                    "De twee wachtwoorden komen niet overeen.",
                                    "The two passwords do not match."),
@@ -219,10 +261,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "[auth] cookie_key in .streamlit/secrets.toml).",
         "Refusing to start: APP_ENV=production but no cookie key (AUTH_COOKIE_KEY or "
         "[auth] cookie_key in .streamlit/secrets.toml)."),
-    "settings.key_short": _m(
-        "Démarrage refusé : la clé de cookie doit compter au moins 32 octets.",
-        "Start geweigerd: de cookiesleutel moet minstens 32 bytes lang zijn.",
-        "Refusing to start: the cookie key must be at least 32 bytes long."),
+    "settings.key_weak": _m(
+        "Démarrage refusé : la clé de cookie doit être aléatoire, au moins 32 octets en "
+        "base64 ou en hexadécimal (python -c \"import secrets; "
+        "print(secrets.token_urlsafe(48))\"), jamais la valeur d'exemple.",
+        "Start geweigerd: de cookiesleutel moet willekeurig zijn, minstens 32 bytes in base64 of "
+        "hexadecimaal (python -c \"import secrets; print(secrets.token_urlsafe(48))\"), nooit de "
+        "voorbeeldwaarde.",
+        "Refusing to start: the cookie key must be random, at least 32 bytes in base64 or hex "
+        "(python -c \"import secrets; print(secrets.token_urlsafe(48))\"), never the example "
+        "value."),
+    "settings.bcrypt_weak": _m(
+        "Démarrage refusé : BCRYPT_ROUNDS doit valoir au moins 12 en production.",
+        "Start geweigerd: BCRYPT_ROUNDS moet in productie minstens 12 zijn.",
+        "Refusing to start: BCRYPT_ROUNDS must be at least 12 in production."),
     "settings.demo_password": _m(
         "Démarrage refusé : un utilisateur de démonstration a encore son mot de passe de "
         "démonstration. Changez-le ou désactivez-le.",

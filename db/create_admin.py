@@ -23,6 +23,10 @@ EXPLAINED = {
     "password.too_long": "the password may not exceed 72 bytes",
     "users.username_taken": "this username exists already",
     "users.username_invalid": "use 2-40 lower-case ASCII letters, digits, dots or underscores",
+    "form.required": "this field is required",
+    "form.too_long": "too long",
+    "form.control_characters": "control characters are not allowed",
+    "form.email_invalid": "not an e-mail address",
 }
 
 

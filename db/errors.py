@@ -9,3 +9,12 @@ class ValidationError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(", ".join(f"{f}: {k}" for f, k in errors.items()))
         self.errors = errors
+
+
+class WriteConflict(ValidationError):
+    """Another write got in the way (deadlock, busy database) and nothing was saved."""
+
+    key = "errors.write_conflict"
+
+    def __init__(self) -> None:
+        super().__init__({"_form": self.key})

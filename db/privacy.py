@@ -1,27 +1,120 @@
-"""Small-cell suppression: no breakdown shown to a partner counts fewer than 5 artisans."""
+"""Disclosure control for partners: every count rounded to base 5, "< 5", audited breakdowns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
 
-MIN_CELL = 5
+BASE = 5
+SMALL = "small"  # a count from 1 to 4, shown as "< 5" and never as a number
+UNKNOWN = "unknown"  # a derived figure the disclosed ones do not determine
+Shown = int | str  # a disclosed count: 0, a multiple of 5, or SMALL (UNKNOWN when derived)
+Range = tuple[int, int]
 
 
-def suppress_small(frame: pd.DataFrame, column: str = "count",
-                   threshold: int = MIN_CELL) -> pd.DataFrame:
-    """Hide counts from 1 to threshold-1 (a zero reveals nobody) and flag them `small`.
+@dataclass(frozen=True)
+class Withheld:
+    """A breakdown partners do not get: even rounded, a cell could be worked out from totals."""
 
-    The total is shown elsewhere (e.g. members to date), so one hidden cell could be worked
-    out by subtraction: when exactly one is small, the smallest other non-zero cell is hidden
-    too and flagged `masked`."""
-    out = frame.copy()
-    small = (out[column] > 0) & (out[column] < threshold)
-    masked = pd.Series(False, index=out.index)
-    if small.sum() == 1:
-        others = out.loc[~small & (out[column] > 0), column]
-        if not others.empty:
-            masked = pd.Series(out.index == others.idxmin(), index=out.index)
-    out["suppressed"] = small | masked
-    out["hidden_as"] = pd.Series("", index=out.index).mask(small, "small").mask(masked, "masked")
-    out[column] = out[column].astype("Int64").mask(out["suppressed"])
-    return out
+
+def disclose_count(count: int) -> Shown:
+    """0 stays 0, 1 to 4 become SMALL, 5 and more the nearest multiple of 5 (7 -> 5, 8 -> 10)."""
+    if count < 0:
+        raise ValueError(f"a count cannot be negative: {count}")
+    if count == 0:
+        return 0
+    if count < BASE:
+        return SMALL
+    return BASE * ((count + BASE // 2) // BASE)
+
+
+def interval(shown: Shown) -> Range:
+    """Every count a partner cannot tell apart from a disclosed value, as [lowest, highest]."""
+    if shown == SMALL:
+        return (1, BASE - 1)
+    if not isinstance(shown, int):
+        raise ValueError(f"not a disclosed count: {shown!r}")
+    if shown == 0:
+        return (0, 0)
+    return (max(BASE, shown - BASE // 2), shown + BASE // 2)
+
+
+def feasible(cells: Sequence[Range], total: Range, known: int = 0) -> tuple[list[Range], Range]:
+    """Each cell's and the total's range when every cell lies in its interval and the cells plus
+    `known` (uncharted rows, assumed known exactly: the cautious side) add up to the total."""
+    low, high = total[0] - known, total[1] - known
+    sum_lo, sum_hi = sum(lo for lo, _ in cells), sum(hi for _, hi in cells)
+    ranges = [(max(lo, low - (sum_hi - hi)), min(hi, high - (sum_lo - lo))) for lo, hi in cells]
+    return ranges, (max(low, sum_lo) + known, min(high, sum_hi) + known)
+
+
+def recoverable(cells: Sequence[Range], total: Range, known: int = 0) -> bool:
+    """True when the audit pins a cell, or the total, that its own interval left open."""
+    ranges, total_range = feasible(cells, total, known)
+    pairs = [*zip(cells, ranges, strict=True), (total, total_range)]
+    return any(lo == hi and given[0] < given[1] for given, (lo, hi) in pairs)
+
+
+def _columns(name: str, shown: Sequence[Shown]) -> dict[str, Any]:
+    """A disclosed column: its numbers (missing when hidden), and `<name>_hidden` (why)."""
+    return {name: pd.array([s if isinstance(s, int) else None for s in shown], dtype="Int64"),
+            f"{name}_hidden": [s if isinstance(s, str) else "" for s in shown]}
+
+
+def disclose_figures(figures: dict[str, int]) -> dict[str, Shown]:
+    """Headline figures, each rounded on its own."""
+    return {name: disclose_count(int(value)) for name, value in figures.items()}
+
+
+def _difference(before: Shown, after: Shown) -> Shown:
+    """New members between two disclosed totals, derived from those two values alone."""
+    if isinstance(before, int) and isinstance(after, int):
+        return after - before
+    return SMALL if after == SMALL else UNKNOWN  # from 0 or "< 5" to "< 5": fewer than 5
+
+
+def disclose_growth(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative members per month, rounded; new members are differences of rounded totals.
+
+    Months without new members are filled in: a month's mere presence would reveal >= 1."""
+    if frame.empty:
+        return pd.DataFrame({"month": pd.to_datetime([]), **_columns("total", []),
+                             **_columns("new", [])})
+    totals = frame.set_index("month")["total"].asfreq("MS").ffill().astype(int)
+    shown = [disclose_count(int(total)) for total in totals]
+    new = [_difference(before, after) for before, after in zip([0, *shown], shown, strict=False)]
+    return pd.DataFrame({"month": totals.index, **_columns("total", shown),
+                         **_columns("new", new)})
+
+
+def disclose_breakdown(frame: pd.DataFrame) -> pd.DataFrame | Withheld:
+    """Cells rounded, then audited against the disclosed total (all rows, uncategorised ones
+    too, the same number as the headline card): withheld when any cell could be recovered."""
+    category = str(frame.columns[0])
+    charted = frame[frame[category].notna()]
+    counts = [int(c) for c in charted["count"]]
+    uncharted = int(frame.loc[frame[category].isna(), "count"].sum())
+    shown = [disclose_count(c) for c in counts]
+    total = interval(disclose_count(sum(counts) + uncharted))
+    if shown and recoverable([interval(s) for s in shown], total, uncharted):
+        return Withheld()
+    out = pd.DataFrame({category: charted[category].tolist(), **_columns("count", shown)})
+    # the order of exact counts would tell apart cells rounded alike
+    order = out.assign(_at=out["count"].fillna(0)).sort_values(["_at", category],
+                                                              ascending=[False, True]).index
+    return out.loc[order].reset_index(drop=True)
+
+
+DISCLOSURES: dict[str, Callable[[Any], Any]] = {
+    "figures": disclose_figures,
+    "growth": disclose_growth,
+    "breakdown": disclose_breakdown,
+}
+
+
+def disclose(kind: str, result: Any) -> Any:
+    """What a partner may see of a read's result: every partner-facing figure passes here."""
+    return DISCLOSURES[kind](result)

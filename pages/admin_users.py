@@ -18,6 +18,7 @@ st.title(t("users.title"))
 with session_scope() as session:
     users = users_table(session)
 
+# Typed names show only in the table and as selectbox options (plain text, never markdown).
 listing, new, edit = st.tabs([t("users.tab_list"), t("users.tab_new"), t("users.tab_edit")])
 
 with listing:
@@ -49,6 +50,7 @@ with new, st.form(NEW):
     st.text_input(t("users.display_name"), key=f"{NEW}_display_name", max_chars=100)
     field_error(NEW, "display_name")
     st.text_input(t("users.email"), key=f"{NEW}_email", max_chars=200)
+    field_error(NEW, "email")
     st.selectbox(t("users.role"), ROLES, index=ROLES.index("staff"), key=f"{NEW}_role",
                  format_func=role_name)
     field_error(NEW, "role")
@@ -88,6 +90,7 @@ with edit:
             st.toggle(t("users.active"), value=bool(row["active"]),
                       key=f"{EDIT}_active_{user_id}")
             field_error(f"{EDIT}_access", "active")
+            field_error(f"{EDIT}_access", "user")
             st.form_submit_button(t("users.save"), type="primary", on_click=submit,
                                   args=(f"{EDIT}_access", _save, "users.saved"))
             form_feedback(f"{EDIT}_access")
@@ -95,6 +98,7 @@ with edit:
             st.text_input(t("users.new_password"), type="password", key=f"{EDIT}_password",
                           help=t("password.rules"), autocomplete="new-password")
             field_error(f"{EDIT}_reset", "password")
+            field_error(f"{EDIT}_reset", "user")
             st.form_submit_button(t("users.reset"), on_click=submit,
                                   args=(f"{EDIT}_reset", _reset, "users.password_reset",
                                         (f"{EDIT}_password",)))

@@ -9,12 +9,21 @@ from components.charts import breakdown_chart, growth_chart
 from components.data import breakdown, community_growth, overview
 from components.i18n import current_language, fmt_date, fmt_number, t
 from db import clock
+from db.privacy import SMALL, UNKNOWN, Shown, Withheld
+from db.reads import sees_exact
 from db.reference import commune_name, sector_name
 
 actor = current_actor()
 today = clock.today()
 lang = current_language()
-figures = overview(today)
+figures = overview(today, actor.role)  # exact, or disclosed to partners by db/reads.py
+hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+
+
+def shown(value: Shown) -> str:
+    """A figure as read: a number in the language's format, or the label of a hidden one."""
+    return hidden.get(value, value) if isinstance(value, str) else fmt_number(value)
+
 
 st.title(t("overview.title"))
 st.caption(t("app.subtitle") + " · " + t("overview.as_of", day=fmt_date(today)))
@@ -25,9 +34,9 @@ cards = (
     ("overview.impressions", figures["impressions"], "overview.impressions_help"),
 )
 for column, (label, value, help_key) in zip(st.columns(3), cards, strict=True):
-    column.metric(t(label), fmt_number(value), help=t(help_key), border=True)
+    column.metric(t(label), shown(value), help=t(help_key), border=True)
 
-second_row: tuple[tuple[str, int, str | None], ...] = (
+second_row: tuple[tuple[str, Shown, str | None], ...] = (
     (t("overview.sessions", year=today.year), figures["sessions_this_year"],
      t("overview.sessions_help")),
     (t("overview.follow_ups_open"), figures["follow_ups_open"], None),
@@ -35,15 +44,15 @@ second_row: tuple[tuple[str, int, str | None], ...] = (
      t("overview.follow_ups_overdue_help")),
 )
 for column, (label, value, help_text) in zip(st.columns(3), second_row, strict=True):
-    column.metric(label, fmt_number(value), help=help_text, border=True)
+    column.metric(label, shown(value), help=help_text, border=True)
 
 st.subheader(t("overview.growth_title"))
-growth = community_growth(today)
+growth = community_growth(today, actor.role)
 if growth.empty:
     st.info(t("overview.no_data"))
 else:
     st.altair_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
-                                 new=t("chart.new_members"),
+                                 new=t("chart.new_members"), hidden=hidden,
                                  decimal_comma=lang != "en"),
                     width="stretch")
     st.caption(t("overview.growth_caption"))
@@ -57,14 +66,15 @@ for column, name, key, title_key, name_of, category_title in (
     with column:
         st.subheader(t(title_key))
         frame = breakdown(name, today, actor.role)
+        if isinstance(frame, Withheld):
+            st.info(t("privacy.withheld"))
+            continue
         if frame.empty:
             st.info(t("overview.no_data"))
             continue
         frame[key] = frame[key].map(name_of)
         st.altair_chart(breakdown_chart(frame, category=key, category_title=category_title,
-                                        title=t("chart.artisans"),
-                                        hidden={"small": t("privacy.small_cell"),
-                                                "masked": t("privacy.masked_cell")},
+                                        title=t("chart.artisans"), hidden=hidden,
                                         decimal_comma=lang != "en"), width="stretch")
-if actor.role == "partner":
+if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

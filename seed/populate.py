@@ -125,6 +125,8 @@ def _sync_sequences(session: Session) -> None:
         return
     for table in DATA_TABLES:
         name = table.__tablename__
+        if "id" not in table.__table__.c:
+            continue
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"))

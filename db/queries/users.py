@@ -13,12 +13,14 @@ from db.errors import ValidationError
 from db.models import User
 from db.passwords import hash_password, password_problem
 from db.permissions import RESERVED_USERNAMES, Actor, authorize
+from db.queries.auth import clear_throttle
+from db.validation import MAX_NAME, clean_username, email_problem, text_problem, username_problem
 from db.versioning import bump
 
 
 def _username_problem(session: Session, username: str) -> str | None:
-    if not username or not username.replace(".", "").replace("_", "").isalnum():
-        return "users.username_invalid"
+    if problem := username_problem(username):
+        return problem
     if username in RESERVED_USERNAMES or session.scalar(
             select(func.count()).where(User.username == username)):
         return "users.username_taken"
@@ -29,20 +31,23 @@ def create_user(*, session: Session, actor: Actor, username: str, display_name: 
                 role: str, password: str, email: str | None = None) -> User:
     """Create an active user with a bcrypt-hashed password; audit-logged."""
     authorize(session, actor, "users.write")
-    username = username.strip().lower()
+    username, display_name = clean_username(username), display_name.strip()
+    email = (email or "").strip()
     errors: dict[str, str] = {}
     if problem := _username_problem(session, username):
         errors["username"] = problem
-    if not display_name.strip():
-        errors["display_name"] = "form.required"
+    if problem := text_problem(display_name, MAX_NAME):
+        errors["display_name"] = problem
+    if problem := email_problem(email):
+        errors["email"] = problem
     if role not in vocab.ROLES:
         errors["role"] = "users.role_invalid"
     if problem := password_problem(password):
         errors["password"] = problem
     if errors:
         raise ValidationError(errors)
-    user = User(username=username, display_name=display_name.strip(), role=role,
-                email=(email or "").strip() or None, password_hash=hash_password(password),
+    user = User(username=username, display_name=display_name, role=role,
+                email=email or None, password_hash=hash_password(password),
                 active=True, failed_logins=0)
     session.add(user)
     session.flush()
@@ -53,17 +58,23 @@ def create_user(*, session: Session, actor: Actor, username: str, display_name: 
 
 
 def _load(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
+    user = session.get(User, user_id, populate_existing=True)  # as it is now, after locks
     if user is None:
         raise ValidationError({"user": "users.not_found"})
     return user
 
 
-def _other_active_admins(session: Session, user: User) -> int:
-    # Rows locked on PostgreSQL: two admins demoting each other at once cannot both pass.
-    query = select(User.id).where(User.role == "admin", User.active.is_(True),
-                                  User.id != user.id).with_for_update()
-    return len(session.scalars(query).all())
+def _lock_active_admins(session: Session) -> list[int]:
+    """Ids of the active admins. On PostgreSQL their rows stay locked until the end of the
+    transaction, taken in id order, so two admins demoting each other wait for one another
+    instead of deadlocking (SQLite serialises whole write transactions, see db/engine.py)."""
+    query = (select(User.id).where(User.role == "admin", User.active.is_(True))
+             .order_by(User.id).with_for_update())
+    return list(session.scalars(query))
+
+
+def _is_last_admin(admins: list[int], user: User) -> bool:
+    return admins == [user.id]  # from the locked rows, not from a user row read earlier
 
 
 def _update(session: Session, actor: Actor, user: User, **changes: object) -> User:
@@ -86,10 +97,11 @@ def _update(session: Session, actor: Actor, user: User, **changes: object) -> Us
 def set_role(*, session: Session, actor: Actor, user_id: int, role: str) -> User:
     """Change a user's role; the last active admin keeps theirs."""
     authorize(session, actor, "users.write")
+    admins = _lock_active_admins(session)
     user = _load(session, user_id)
     if role not in vocab.ROLES:
         raise ValidationError({"role": "users.role_invalid"})
-    if user.role == "admin" and role != "admin" and not _other_active_admins(session, user):
+    if role != "admin" and _is_last_admin(admins, user):
         raise ValidationError({"role": "users.last_admin"})
     return _update(session, actor, user, role=role)
 
@@ -97,8 +109,9 @@ def set_role(*, session: Session, actor: Actor, user_id: int, role: str) -> User
 def set_active(*, session: Session, actor: Actor, user_id: int, active: bool) -> User:
     """Deactivate (no more logins) or reactivate a user; never the last active admin."""
     authorize(session, actor, "users.write")
+    admins = _lock_active_admins(session)
     user = _load(session, user_id)
-    if not active and user.role == "admin" and not _other_active_admins(session, user):
+    if not active and _is_last_admin(admins, user):
         raise ValidationError({"active": "users.last_admin"})
     return _update(session, actor, user, active=active)
 
@@ -109,6 +122,7 @@ def reset_password(*, session: Session, actor: Actor, user_id: int, password: st
     if problem := password_problem(password):
         raise ValidationError({"password": problem})
     user = _load(session, user_id)
+    clear_throttle(session, user.username)  # the login attempts counted for their username
     return _update(session, actor, user, password_hash=hash_password(password),
                    failed_logins=0, locked_until=None, logged_out_at=datetime.now(UTC))
 

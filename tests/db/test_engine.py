@@ -1,14 +1,17 @@
-"""DATABASE_URL: a clear one-line message for bad values, SQLite set up for concurrency."""
+"""DATABASE_URL: one clear line for bad values; SQLite set up for concurrency, owner-only."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
-from db.engine import DEFAULT_SQLITE, DatabaseConfigError, database_url
+from db.engine import DEFAULT_SQLITE, DatabaseConfigError, database_url, get_engine
 from tests.conftest import ROOT
 
 
@@ -48,3 +51,47 @@ def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(engine: Engine) -> N
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_errors_never_show_sql_values(engine: Engine) -> None:
+    with pytest.raises(DBAPIError) as err, engine.connect() as conn:
+        conn.execute(text("SELECT * FROM no_such_table WHERE x = :v"), {"v": "$2b$12$hash"})
+    assert "$2b$12$hash" not in str(err.value)
+
+
+def test_sqlite_data_folder_and_files_are_owner_only(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "data" / "artisans.sqlite3"
+    monkeypatch.setattr("db.engine.DEFAULT_SQLITE", target)
+    engine = get_engine(make_url(f"sqlite:///{target}"))
+    with engine.begin() as conn:  # WAL mode: the -wal and -shm files exist while connected
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+        modes = {p.name: p.stat().st_mode & 0o777 for p in target.parent.iterdir()}
+    engine.dispose()
+    assert target.parent.stat().st_mode & 0o777 == 0o700
+    assert modes == {"artisans.sqlite3": 0o600, "artisans.sqlite3-wal": 0o600,
+                     "artisans.sqlite3-shm": 0o600}
+
+
+def test_a_world_readable_database_is_made_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "old.sqlite3"
+    target.touch(mode=0o644)
+    target.chmod(0o644)
+    engine = get_engine(make_url(f"sqlite:///{target}"))
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    engine.dispose()
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_sqlite_path_in_a_missing_folder_is_refused(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "no-such-dir" / "x.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{missing}")
+    with pytest.raises(DatabaseConfigError, match="names a folder that does not exist"):
+        get_engine()
+    env = {"DATABASE_URL": f"sqlite:///{missing}", "PATH": ""}
+    result = subprocess.run([sys.executable, "-m", "seed"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "does not exist" in result.stderr and not missing.parent.exists()

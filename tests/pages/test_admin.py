@@ -82,3 +82,31 @@ def test_account_password_change_with_field_errors(demo_users: Engine) -> None:
     at.text_input(key="account_password_current").input("artisan-partner")
     at.button(key="FormSubmitter:account_password-Change password").click().run()
     assert [s.value for s in at.success] == ["Password changed."]
+
+
+def test_bad_text_is_refused_at_its_field_without_a_trace(demo_users: Engine) -> None:
+    at = _open("pages/admin_users.py", lang="en")
+    at.text_input(key="users_new_username").input("\uff41\uff44\uff4d\uff49\uff4e2")
+    at.text_input(key="users_new_display_name").input("Jan\x00Janssens")
+    at.text_input(key="users_new_email").input("not-an-address")
+    at.text_input(key="users_new_password").input("een-lang-wachtwoord")
+    at.button(key="FormSubmitter:users_new-Create user").click().run()
+    assert not at.exception, at.exception
+    shown = " ".join(_markdown(at))
+    assert "2 to 40 characters: lower-case ASCII letters, digits, dot or underscore." in shown
+    assert "Invisible or control characters (line break, tab…) are not allowed." in shown
+    assert "Invalid e-mail address (e.g. name@example.be)." in shown
+    assert not at.error and "$2b$" not in shown
+    with session_scope(demo_users) as s:
+        assert len(s.scalars(select(User)).all()) == 4
+
+
+def test_typed_names_are_plain_text_never_markdown(demo_users: Engine) -> None:
+    name = "**Boss** [click](https://evil.example) ![x](https://evil.example/t.png)"
+    with session_scope(demo_users) as s:
+        for user in s.scalars(select(User)):
+            user.display_name = name
+    at = _open("pages/admin_users.py", lang="en")
+    assert name in at.dataframe[0].value["display_name"].tolist()
+    assert not [m for m in _markdown(at) + [c.value for c in at.caption] if "evil" in m]
+    assert name in [x.value for x in at.sidebar.text]  # the sidebar's user box

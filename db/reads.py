@@ -1,0 +1,61 @@
+"""The one read path of the pages: every figure goes through run_read, a partner's through
+disclose(), so no screen, chart or report can show a partner an undisclosed number."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.permissions import STAFF_AND_UP, PermissionDenied
+from db.privacy import disclose
+from db.queries.community import members_by_commune, members_by_month
+from db.queries.label import certified_by_sector
+from db.queries.overview import overview_figures
+
+# Roles that see exact figures; every other role (partner, or one added later) is disclosed to.
+EXACT_ROLES = STAFF_AND_UP
+
+
+@dataclass(frozen=True)
+class Read:
+    """A named read: its query, the areas whose writes change its result, and its disclosure
+    kind (see db.privacy.DISCLOSURES); None means partners may not read it at all."""
+
+    query: Callable[..., Any]
+    areas: tuple[str, ...]
+    disclosure: str | None
+
+
+READS: dict[str, Read] = {
+    "overview_figures": Read(overview_figures, ("events", "label", "campaign", "coaching"),
+                             "figures"),
+    "members_by_month": Read(members_by_month, ("events",), "growth"),
+    "members_by_commune": Read(members_by_commune, ("events", "artisans"), "breakdown"),
+    "certified_by_sector": Read(certified_by_sector, ("label", "artisans"), "breakdown"),
+}
+
+
+class NotDisclosable(PermissionDenied):
+    """A read without a disclosure kind (say, a list of persons) asked for by a partner."""
+
+    def __init__(self, role: str, name: str) -> None:
+        PermissionError.__init__(self, f"role {role!r} may not read {name}: no disclosure")
+        self.permission = f"read.{name}"
+
+
+def sees_exact(role: str) -> bool:
+    """Whether a role sees exact figures (staff and up) or disclosed ones (everyone else)."""
+    return role in EXACT_ROLES
+
+
+def run_read(session: Session, name: str, role: str, *args: Any) -> Any:
+    """A read's result for a role: exact for staff and up, else passed through disclose()."""
+    read = READS[name]
+    if sees_exact(role):
+        return read.query(session, *args)
+    if read.disclosure is None:
+        raise NotDisclosable(role, name)
+    return disclose(read.disclosure, read.query(session, *args))
