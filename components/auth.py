@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
@@ -27,6 +29,7 @@ COOKIE_DAYS = 1.0
 DEVICE_COOKIE = "hub_artisans_device"  # browsers that logged in before: see db/queries/auth
 DEVICE_DAYS = 180
 DEVICE_SLOTS = 5  # a shared tablet remembers its last few users
+DEVICE_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}\.[0-9a-f]{32}")  # nonce.signature; else ignored
 SETTLE = 0.5  # seconds for the cookie component to reach the browser before a rerun
 
 
@@ -67,8 +70,8 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     was_in = bool(st.session_state.get("authentication_status"))
     try:
         auth.login(location="unrendered")
-    except LoginError:  # a cookie for a user who is no longer active
-        _end(auth)
+    except (LoginError, jwt.InvalidTokenError):  # a cookie for a user no longer active, or a
+        _end(auth)  # forged one (e.g. another algorithm) that the library does not catch
         return None
     if not st.session_state.get("authentication_status"):
         return None
@@ -104,7 +107,7 @@ def _signature(username: str, nonce: str) -> str:
 
 def _device_tokens() -> list[str]:
     raw = st.session_state.get("device_cookie") or st.context.cookies.get(DEVICE_COOKIE) or ""
-    return [token for token in str(raw).split("|") if token.count(".") == 1][:DEVICE_SLOTS]
+    return [token for token in str(raw).split("|") if DEVICE_TOKEN.fullmatch(token)][:DEVICE_SLOTS]
 
 
 def trusted_device(username: str) -> str | None:

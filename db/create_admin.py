@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     password = _password()
     if password is None:
         return 2
+    from seed.accounts import DEMO_USERS
+
+    if password in {p for *_, p in DEMO_USERS}:
+        print("create_admin: refused: that is a published demo password", file=sys.stderr)
+        return 1
     try:
         engine = get_engine()
         upgrade_to_head(engine)

@@ -208,7 +208,15 @@ def upgrade_to_head(engine: Engine) -> None:
 
     check_connection(engine)
     # One transaction: SQLite's write lock, or PostgreSQL's advisory lock (db/migrations/env.py).
-    with _write_engine(engine).begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with _write_engine(engine).connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # another server may be migrating: wait for it longer than for a form
+            conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=60000")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=5000")  # type: ignore[union-attr]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.auth import current_actor, renew_session, trusted_device
+from components.auth import current_actor, renew_session
 from components.forms import field_error, form_feedback, submit, value
 from components.i18n import t
 from db.engine import session_scope
@@ -23,8 +23,7 @@ def _change() -> None:
     with session_scope() as session:
         since = change_own_password(
             session=session, actor=actor, current=value(f"{FORM}_current"),
-            new=value(f"{FORM}_new"), confirm=value(f"{FORM}_confirm"),
-            device=trusted_device(actor.username))
+            new=value(f"{FORM}_new"), confirm=value(f"{FORM}_confirm"))
     renew_session(since)  # the user's other sessions end; this one goes on
 
 

@@ -71,11 +71,11 @@ with edit:
 
     def _save() -> None:
         uid = st.session_state[f"{EDIT}_user"]
-        with session_scope() as session:
+        with session_scope() as session:  # activation first: an admin demoting themselves
+            set_active(session=session, actor=actor, user_id=uid,  # is still one for it
+                       active=bool(st.session_state.get(f"{EDIT}_active_{uid}")))
             set_role(session=session, actor=actor, user_id=uid,
                      role=value(f"{EDIT}_role_{uid}"))
-            set_active(session=session, actor=actor, user_id=uid,
-                       active=bool(st.session_state.get(f"{EDIT}_active_{uid}")))
 
     def _reset() -> None:
         with session_scope() as session:

@@ -29,6 +29,7 @@ from db.passwords import (
     verify_password,
 )
 from db.permissions import ANONYMOUS, Actor, authorize, session_valid
+from db.validation import clean_username, username_problem
 from db.versioning import bump
 
 MAX_ATTEMPTS = 5
@@ -91,7 +92,7 @@ def release_attempts(session: Session, key: str) -> None:
 
 
 def clear_throttle(session: Session, username: str) -> None:
-    """An admin's password reset lifts the username's lock (trusted browsers' keys too)."""
+    """An admin's password reset lifts the username's lock (trusted browsers keep theirs)."""
     session.execute(update(THROTTLE).where(THROTTLE.c.key == attempt_key(username))
                     .values(attempts=0))
 
@@ -126,13 +127,16 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
                  device: str | None = None) -> LoginOutcome:
     """Check a login: reserve an attempt, then the password; audit the outcome."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    name = username.strip().lower()
+    name = clean_username(username)
     key = attempt_key(name, device)
     attempts, retry_at = reserve_attempt(session, key, now)
-    found = session.scalar(select(User).where(User.username == name))
+    found = None if username_problem(name) else session.scalar(  # e.g. a NUL: no such user
+        select(User).where(User.username == name))
     user = found if found is not None and found.active else None
     if retry_at is None:  # the same bcrypt work whether or not the account exists
         stored = user.password_hash if user else _dummy_hash(configured_rounds())
+        if user is not None and needs_rehash(stored):  # a cheaper hash: top up the work
+            verify_password(password, _dummy_hash(configured_rounds()))
         if verify_password(password, stored) and user is not None:
             release_attempts(session, key)
             if needs_rehash(user.password_hash):  # a hash made at a lower cost: upgrade it
@@ -169,10 +173,11 @@ def still_valid(user: User | None, since: datetime) -> bool:
 
 
 def change_own_password(*, session: Session, actor: Actor, current: str, new: str,
-                        confirm: str, device: str | None = None,
-                        now: datetime | None = None) -> datetime:
-    """A user changes their own password, proving the current one; a wrong one counts as a
-    failed login. Ends the user's other sessions; returns when this session now begins."""
+                        confirm: str, now: datetime | None = None) -> datetime:
+    """A user changes their own password, proving the current one. Wrong ones are throttled
+    and audited like failed logins (5 per 15 minutes, in a bucket of their own), and the fifth
+    ends the user's sessions. Success ends the user's other sessions; returns when this
+    session now begins."""
     authorize(session, actor, "own_account.write")
     now = (now or datetime.now(UTC)).astimezone(UTC)
     errors: dict[str, str] = {}
@@ -180,7 +185,9 @@ def change_own_password(*, session: Session, actor: Actor, current: str, new: st
         errors["new"] = problem
     elif new != confirm:
         errors["confirm"] = "account.confirm_mismatch"
-    key = attempt_key(actor.username, device)
+    # Its own bucket, whatever the browser: a tab cannot get more guesses by dropping a cookie,
+    # and a stranger's failed logins cannot make the owner's typo end their sessions.
+    key = attempt_key(f"password_change:{actor.username}")
     attempts, retry_at = reserve_attempt(session, key, now)
     user = session.scalar(select(User).where(User.username == actor.username))
     if user is None or retry_at is not None:

@@ -67,7 +67,10 @@ def _load(session: Session, user_id: int) -> User:
 def _lock_active_admins(session: Session) -> list[int]:
     """Ids of the active admins. On PostgreSQL their rows stay locked until the end of the
     transaction, taken in id order, so two admins demoting each other wait for one another
-    instead of deadlocking (SQLite serialises whole write transactions, see db/engine.py)."""
+    instead of deadlocking. On SQLite, where FOR UPDATE does nothing, a first write takes the
+    database's write lock now, so the check below is serialised also for a caller that did not
+    open a write session (db.engine.run_write)."""
+    bump(session, "users")
     query = (select(User.id).where(User.role == "admin", User.active.is_(True))
              .order_by(User.id).with_for_update())
     return list(session.scalars(query))
@@ -113,6 +116,8 @@ def set_active(*, session: Session, actor: Actor, user_id: int, active: bool) ->
     user = _load(session, user_id)
     if not active and _is_last_admin(admins, user):
         raise ValidationError({"active": "users.last_admin"})
+    if not active and user.active:  # their sessions and cookies do not come back with them
+        return _update(session, actor, user, active=False, logged_out_at=datetime.now(UTC))
     return _update(session, actor, user, active=active)
 
 

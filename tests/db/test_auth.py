@@ -172,3 +172,27 @@ def test_logout_voids_cookies_issued_before_it_and_is_audited(demo_users: Engine
         assert not still_valid(active_user(s, "nobody"), NOW)
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     assert entry is not None and (entry.username, entry.action) == ("staff", "logout")
+
+
+def test_a_cheaper_stored_hash_costs_no_less_work_than_an_unknown_name(
+        demo_users: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After BCRYPT_ROUNDS is raised, a user who has not logged in since must not answer
+    faster than an unknown name (their hash is still at the old cost)."""
+    monkeypatch.setenv("BCRYPT_ROUNDS", "6")
+    costs: dict[str, list[int]] = {}
+    original = auth.verify_password
+
+    def counted(password: str, stored: str) -> bool:
+        costs.setdefault(current, []).append(passwords.hash_rounds(stored))
+        return original(password, stored)
+
+    monkeypatch.setattr(auth, "verify_password", counted)
+    for current in ("staff", "nobody"):
+        _try(demo_users, "wrong", username=current)
+    assert max(costs["staff"]) == max(costs["nobody"]) == 6
+
+
+@pytest.mark.parametrize("typed", ["adm\x00in", "ａｄｍｉｎ", "аdmin", "x" * 300])
+def test_impossible_usernames_are_answered_like_unknown_ones(demo_users: Engine,
+                                                             typed: str) -> None:
+    assert _try(demo_users, "artisan-admin", username=typed) == "login.wrong"

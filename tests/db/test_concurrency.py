@@ -54,15 +54,16 @@ def _meet_before_updating_users(engine: Engine) -> Iterator[None]:
         event.remove(engine, "before_cursor_execute", hold)
 
 
-def _race(*units: Callable[[], object]) -> list[BaseException | None]:
-    """Start the units at the same moment, each as a form's write; what each one raised."""
+def _race(*units: Callable[[], object], through_form: bool = True) -> list[BaseException | None]:
+    """Start the units at the same moment, each as a form's write (or called directly, as a
+    script would); what each one raised."""
     start = threading.Barrier(len(units))
     outcomes: list[BaseException | None] = [None] * len(units)
 
     def run(i: int, unit: Callable[[], object]) -> None:
         start.wait()
         try:
-            run_write(unit)
+            run_write(unit) if through_form else unit()
         except BaseException as exc:  # noqa: B036 - the outcome is what the test checks
             outcomes[i] = exc
 
@@ -114,6 +115,17 @@ def test_two_admins_demoting_each_other_at_once_leave_one(demo_users: Engine,
         isinstance(failures[0], ValidationError)
         and failures[0].errors == {"role": "users.last_admin"}))
     assert clean, repr(failures[0])
+    assert _active_admins(demo_users) == 1
+
+
+def test_the_last_admin_rule_holds_for_callers_outside_a_form(
+        demo_users: Engine, two_admins: tuple[int, int]) -> None:
+    """A script calling set_role directly (no write session) is serialised all the same."""
+    first, second = two_admins
+    with _meet_before_updating_users(demo_users):
+        outcomes = _race(_demote(demo_users, "admin", second),
+                         _demote(demo_users, "second", first), through_form=False)
+    assert len([o for o in outcomes if o is not None]) == 1, outcomes
     assert _active_admins(demo_users) == 1
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import session_scope
 from db.errors import ValidationError
-from db.models import User
+from db.models import AuditEntry, User
 from db.permissions import Actor, SessionEnded
 from db.queries.auth import MAX_ATTEMPTS, authenticate, change_own_password, record_logout
 from db.queries.users import active_user, create_user, reset_password
@@ -84,16 +84,49 @@ def test_wrong_current_passwords_count_like_failed_logins(demo_users: Engine) ->
     with pytest.raises(SessionEnded), session_scope(demo_users) as s:
         change_own_password(session=s, actor=tab, current="artisan-staff",
                             new="new-password-1", confirm="new-password-1")
-    # and the guesses used the username's login attempts too: no oracle left
-    with session_scope(demo_users) as s:
-        assert authenticate(s, "staff", "artisan-staff").reason == "login.throttled"
+    with session_scope(demo_users) as s:  # audited like failed logins
+        failed = s.scalars(select(AuditEntry).where(AuditEntry.action == "login_failed")).all()
+    assert len(failed) == MAX_ATTEMPTS and all("password_change" in (e.after_json or "")
+                                               for e in failed)
 
 
 def test_a_used_up_window_refuses_the_change_unchecked(demo_users: Engine) -> None:
     for _ in range(MAX_ATTEMPTS):
-        with session_scope(demo_users) as s:
-            authenticate(s, "staff", "wrong")
+        with pytest.raises(ValidationError), session_scope(demo_users) as s:
+            change_own_password(session=s, actor=actor("staff"), current="a-guess",
+                                new="new-password-1", confirm="new-password-1")
+    # a new session within the window: even the right password is not checked
+    later = Actor("staff", "staff", datetime.now(UTC) + timedelta(seconds=1))
     with pytest.raises(ValidationError) as refused, session_scope(demo_users) as s:
-        change_own_password(session=s, actor=actor("staff"), current="artisan-staff",
+        change_own_password(session=s, actor=later, current="artisan-staff",
                             new="new-password-1", confirm="new-password-1")
     assert refused.value.errors["current"] == "account.throttled"
+
+
+def test_deactivation_ends_the_users_sessions(demo_users: Engine) -> None:
+    from db.queries.users import set_active
+
+    tab = actor("staff")
+    with session_scope(demo_users) as s:
+        staff = active_user(s, "staff")
+        assert staff is not None
+        set_active(session=s, actor=actor("admin"), user_id=staff.id, active=False)
+    with session_scope(demo_users) as s:
+        set_active(session=s, actor=actor("admin"), user_id=staff.id, active=True)
+    with pytest.raises(SessionEnded), session_scope(demo_users) as s:  # no comeback
+        change_own_password(session=s, actor=tab, current="artisan-staff",
+                            new="new-password-1", confirm="new-password-1")
+
+
+def test_a_strangers_failed_logins_do_not_make_the_owners_typo_end_their_session(
+        demo_users: Engine) -> None:
+    for _ in range(MAX_ATTEMPTS - 1):
+        with session_scope(demo_users) as s:
+            authenticate(s, "staff", "a-strangers-guess")
+    tab = actor("staff")
+    with pytest.raises(ValidationError), session_scope(demo_users) as s:
+        change_own_password(session=s, actor=tab, current="a-typo", new="new-password-1",
+                            confirm="new-password-1")
+    with session_scope(demo_users) as s:
+        change_own_password(session=s, actor=tab, current="artisan-staff",
+                            new="new-password-1", confirm="new-password-1")

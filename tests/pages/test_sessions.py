@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
@@ -60,3 +61,48 @@ def test_wrong_current_password_is_counted_and_shown_at_the_field(demo_users: En
     _change_password(at, "not-my-password", "a-new-staff-password")
     shown = " ".join(m.value for m in at.markdown)
     assert "The current password is wrong." in shown
+
+
+def test_a_forged_cookie_token_shows_the_login_not_an_error(
+        demo_users: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cookie signed with another algorithm makes the library raise what it does not catch."""
+    import jwt
+    import streamlit_authenticator as stauth
+
+    def forged(*_args: object, **_kwargs: object) -> None:
+        raise jwt.InvalidAlgorithmError("The specified alg value is not allowed")
+
+    monkeypatch.setattr(stauth.Authenticate, "login", forged)
+    at = app_as(None, lang="en")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Log in"
+
+
+@pytest.mark.parametrize("device", ["abc.éé", "x" * 5000, "a.b.c|..|\x00"])
+def test_a_malformed_trusted_browser_cookie_is_ignored(demo_users: Engine, device: str) -> None:
+    at = app_as(None, lang="en")
+    at.session_state["device_cookie"] = device
+    at.run()
+    at.text_input(key="login_username").input("staff")
+    at.text_input(key="login_password").input("artisan-staff")
+    at.button(key="FormSubmitter:login_form-Log in").click().run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Plan overview"
+
+
+def test_an_admin_can_demote_themselves_when_another_admin_remains(demo_users: Engine) -> None:
+    from db.permissions import SYSTEM
+    from db.queries.users import active_user, create_user
+
+    with session_scope(demo_users) as s:
+        create_user(session=s, actor=SYSTEM, username="second", display_name="Second",
+                    role="admin", password="long-enough-password")
+        own_id = active_user(s, "admin").id  # type: ignore[union-attr]
+    at = _open("pages/admin_users.py", "admin")
+    at.selectbox(key="users_edit_user").select(own_id)
+    at.selectbox(key=f"users_edit_role_{own_id}").select("manager")
+    at.button(key="FormSubmitter:users_edit_access-Save").click().run()
+    assert not at.exception
+    with session_scope(demo_users) as s:
+        assert s.scalar(select(User.role).where(User.username == "admin")) == "manager"
