@@ -8,14 +8,14 @@ from components.auth import build_authenticator, login_page, restore_session, us
 from components.data import ensure_database, refresh_versions, startup_problems
 from components.errors import error_screen, explain
 from components.i18n import t
-from components.navigation import navigation_for
+from components.navigation import navigate
 from components.settings import cookie_key
-from components.shell import house_style, language_switch
+from components.shell import house_style, language_switch, page_language
 
 st.set_page_config(page_title="hub.brussels · artisans", page_icon=":material/handyman:",
                    layout="wide")
 house_style()
-language_switch()
+page_language(language_switch())
 
 
 def serve() -> None:
@@ -30,11 +30,10 @@ def serve() -> None:
     auth = build_authenticator(cookie_key(), versions.get("users", 0))
     actor = restore_session(auth)
     if actor is None:
-        page = st.navigation([st.Page(login_page(auth), title=t("login.title"),
-                                      icon=":material/login:", url_path="login", default=True)])
+        page = navigate(None, login_page(auth))
     else:
+        page = navigate(actor.role)
         user_box(auth, actor)
-        page = st.navigation(navigation_for(actor.role))
     try:
         page.run()
     except Exception as exc:  # st.stop and st.rerun are BaseExceptions: they pass

@@ -180,6 +180,8 @@ def login_page(auth: stauth.Authenticate) -> Callable[[], None]:
         _, middle, _ = st.columns([1, 3, 1])  # a compact form, centred on a tablet
         with middle:
             _login_form(auth)
+            st.page_link("pages/accessibility.py", label=t("a11y.title"),
+                         icon=":material/accessibility_new:")
 
     return login
 

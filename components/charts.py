@@ -5,8 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-BRAND = "#0b5cad"
-ACCENT = "#e4572e"
+# Okabe-Ito colours, told apart with every common colour-vision deficiency, each at 3:1 or more
+# against white (WCAG 1.4.11); marks also differ in shape (area vs bars), never colour alone.
+BRAND = "#0072B2"
+ACCENT = "#D55E00"
+INK = "#1d2733"
 
 
 def number_axis(title: str, decimal_comma: bool) -> alt.Axis:
@@ -41,15 +44,17 @@ def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
     data = pd.DataFrame({"month": frame["month"], "total": totals, "new": news,
                          "total_text": total_text, "new_text": new_text})
     base = alt.Chart(data).encode(x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")))
-    area = base.mark_area(color=BRAND, opacity=0.25, line={"color": BRAND}).encode(
+    # Marks are hidden from screen readers (aria=False): the chart is one image named by its
+    # one-line summary (its description), with its data as a table beside it.
+    area = base.mark_area(color=BRAND, opacity=0.25, line={"color": BRAND}, aria=False).encode(
         y=alt.Y("total:Q", axis=number_axis(total, decimal_comma)),
         tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
                  alt.Tooltip("total_text:N", title=total),
                  alt.Tooltip("new_text:N", title=new)],
     )
-    bars = base.mark_bar(color=ACCENT, opacity=0.8, size=6).encode(
+    bars = base.mark_bar(color=ACCENT, opacity=0.8, size=6, aria=False).encode(
         y=alt.Y("new:Q", axis=number_axis(new, decimal_comma)))
-    return alt.layer(area, bars).resolve_scale(y="independent").properties(height=300)
+    return _readable(alt.layer(area, bars).resolve_scale(y="independent").properties(height=300))
 
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
@@ -67,8 +72,48 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
         y=alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=170)),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
                  alt.Tooltip("text:N", title=title)])
-    bars = base.mark_bar(color=BRAND).encode(
+    bars = base.mark_bar(color=BRAND, aria=False).encode(
         x=alt.X("shown:Q", axis=number_axis(title, decimal_comma), scale=scale))
-    labels = base.mark_text(align="left", dx=4, color="#1d2733").encode(
+    labels = base.mark_text(align="left", dx=4, color=INK, aria=False).encode(
         x=alt.X("at:Q", stack=None, scale=scale), text="text:N")
-    return alt.layer(bars, labels).properties(height=alt.Step(24))  # type: ignore[return-value]
+    return _readable(alt.layer(bars, labels).properties(height=alt.Step(24)))
+
+
+def _readable(chart: alt.TopLevelMixin) -> alt.LayerChart:
+    """Axis text in the page's ink colour and a legible size, on a laptop or a projector."""
+    return chart.configure_axis(labelColor=INK, titleColor=INK, labelFontSize=12,
+                                titleFontSize=13)  # type: ignore[return-value]
+
+
+def growth_summary(frame: pd.DataFrame, *, template: str, day: str, hidden: dict[str, str],
+                   decimal_comma: bool) -> str:
+    """The growth chart in one sentence (its text alternative): the last total and the last
+    month's new members, as the reader may see them. `template` takes {total}, {new}, {day}."""
+    _, totals = _shown(frame.tail(1), "total", hidden, decimal_comma)
+    _, news = _shown(frame.tail(1), "new", hidden, decimal_comma)
+    return template.format(total=totals.iloc[0], new=news.iloc[0], day=day)
+
+
+def breakdown_summary(frame: pd.DataFrame, *, category: str, template: str,
+                      hidden: dict[str, str], decimal_comma: bool) -> str:
+    """A breakdown in one sentence: how many categories and the first of them by value.
+    `template` takes {count}, {top} and {value}."""
+    values, text = _shown(frame, "count", hidden, decimal_comma)
+    first = int(values.fillna(-1).to_numpy().argmax())
+    return template.format(count=len(frame), top=frame[category].iloc[first],
+                           value=text.iloc[first])
+
+
+def chart_table(frame: pd.DataFrame, columns: dict[str, str], hidden: dict[str, str],
+                decimal_comma: bool) -> pd.DataFrame:
+    """A chart's data as the table behind "chart data": `columns` maps the frame's columns to
+    their headings; counts appear as on the chart (a hidden one as its label, e.g. "< 5")."""
+    out = pd.DataFrame(index=frame.index)
+    for column, heading in columns.items():
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            out[heading] = frame[column].dt.strftime("%m/%Y")  # the charts' month axis
+        elif pd.api.types.is_numeric_dtype(frame[column]) or f"{column}_hidden" in frame:
+            out[heading] = _shown(frame, column, hidden, decimal_comma)[1]
+        else:
+            out[heading] = frame[column]
+    return out.reset_index(drop=True)

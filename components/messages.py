@@ -283,3 +283,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Refusing to start: a demo user still has its demo password. Change it or deactivate "
         "the user."),
 }
+
+from components.messages_a11y import A11Y_MESSAGES  # noqa: E402
+
+MESSAGES.update(A11Y_MESSAGES)

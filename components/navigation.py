@@ -1,7 +1,9 @@
-"""The page registry: which pages exist, for which roles, under which section."""
+"""The page registry (which pages exist, for which roles, under which section) and the sidebar
+navigation built from it with st.page_link, so its markup is plain links (no broken lists)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -21,6 +23,7 @@ class PageSpec:
     url_path: str
     roles: frozenset[str]
     section_key: str
+    public: bool = False  # also open to anonymous visitors (beside the login)
 
 
 PAGES = (
@@ -32,19 +35,37 @@ PAGES = (
              "nav.section.admin"),
     PageSpec("pages/account.py", "nav.account", ":material/person:", "account", EVERYONE,
              "nav.section.account"),
+    PageSpec("pages/accessibility.py", "nav.accessibility", ":material/accessibility_new:",
+             "accessibility", EVERYONE, "nav.section.about", public=True),
 )
 
 
-def specs_for(role: str) -> list[PageSpec]:
-    """The pages a role may open; the others are not registered at all."""
-    return [p for p in PAGES if role in p.roles]
+def specs_for(role: str | None) -> list[PageSpec]:
+    """The pages a role (None: an anonymous visitor) may open; the others are not registered."""
+    return [p for p in PAGES if (role in p.roles if role else p.public)]
 
 
-def navigation_for(role: str) -> dict[str, list[st.Page]]:
-    """st.navigation's sections for a role, titles in the session's language."""
+def _sections(role: str | None, login: Callable[[], None] | None) -> dict[str, list[st.Page]]:
     sections: dict[str, list[st.Page]] = {}
-    for i, spec in enumerate(specs_for(role)):
+    if login is not None:
+        sections[t("nav.section.account")] = [st.Page(
+            login, title=t("login.title"), icon=":material/login:", url_path="login",
+            default=True)]
+    for spec in specs_for(role):
         page = st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
-                       url_path=spec.url_path, default=i == 0)
+                       url_path=spec.url_path, default=not sections)
         sections.setdefault(t(spec.section_key), []).append(page)
     return sections
+
+
+def navigate(role: str | None, login: Callable[[], None] | None = None) -> st.Page:
+    """Register the role's pages (or, for a visitor, the login and the public pages), draw the
+    sidebar links, title the browser tab after the page; returns the page to run."""
+    sections = _sections(role, login)
+    current = st.navigation(sections, position="hidden")
+    st.set_page_config(page_title=f"{current.title} · {t('app.product')}")
+    for section, pages in sections.items():
+        st.sidebar.markdown(f"**{section}**")  # our own wording, never user text
+        for page in pages:
+            st.sidebar.page_link(page, label=page.title, icon=page.icon)
+    return current

@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import current_actor
-from components.charts import breakdown_chart, growth_chart
+from components.chart_view import show_chart
+from components.charts import (
+    breakdown_chart,
+    breakdown_summary,
+    chart_table,
+    growth_chart,
+    growth_summary,
+)
 from components.data import breakdown, community_growth, overview
 from components.i18n import current_language, fmt_date, fmt_number, t
 from db import clock
@@ -16,6 +23,7 @@ from db.reference import commune_name, sector_name
 actor = current_actor()
 today = clock.today()
 lang = current_language()
+comma = lang != "en"  # 1.234 in French and Dutch, 1,234 in English
 figures = overview(today, actor.role)  # exact, or disclosed to partners by db/reads.py
 hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
 
@@ -51,10 +59,12 @@ growth = community_growth(today, actor.role)
 if growth.empty:
     st.info(t("overview.no_data"))
 else:
-    st.altair_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
-                                 new=t("chart.new_members"), hidden=hidden,
-                                 decimal_comma=lang != "en"),
-                    width="stretch")
+    show_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
+                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma),
+               summary=growth_summary(growth, template=t("chart.growth_summary"),
+                                      day=fmt_date(today), hidden=hidden, decimal_comma=comma),
+               table=chart_table(growth, {"month": t("chart.month"), "total": t("chart.members"),
+                                          "new": t("chart.new_members")}, hidden, comma))
     st.caption(t("overview.growth_caption"))
 
 left, right = st.columns(2)
@@ -73,8 +83,12 @@ for column, name, key, title_key, name_of, category_title in (
             st.info(t("overview.no_data"))
             continue
         frame[key] = frame[key].map(name_of)
-        st.altair_chart(breakdown_chart(frame, category=key, category_title=category_title,
-                                        title=t("chart.artisans"), hidden=hidden,
-                                        decimal_comma=lang != "en"), width="stretch")
+        show_chart(breakdown_chart(frame, category=key, category_title=category_title,
+                                   title=t("chart.artisans"), hidden=hidden, decimal_comma=comma),
+                   summary=breakdown_summary(frame, category=key, hidden=hidden,
+                                             template=t("chart.breakdown_summary"),
+                                             decimal_comma=comma),
+                   table=chart_table(frame, {key: category_title, "count": t("chart.artisans")},
+                                     hidden, comma))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

@@ -28,6 +28,7 @@ def test_database_down_is_one_error_page(live_app: str, page: Page, path: str) -
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
         "La base de données est indisponible pour le moment.", timeout=20_000)
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    expect(page.get_by_test_id("stPageLink")).to_have_count(0)
     text = page.inner_text("body")
     for leak in ("127.0.0.1", "psycopg", "secret", "Traceback", "admin users", "admin audit"):
         assert leak not in text

@@ -12,7 +12,7 @@ from tests.e2e.conftest import login, open_app, screenshot, wait_idle
 
 def test_login_reload_logout_reload(live_app: str, page: Page) -> None:
     login(page, live_app, "admin", "artisan-admin")
-    page.get_by_test_id("stSidebarNav").get_by_text("Utilisateurs").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Utilisateurs").click()
     expect(page.get_by_role("heading", name="Utilisateurs et rôles")).to_be_visible(
         timeout=20_000)
     page.reload()
@@ -42,7 +42,8 @@ def test_wrong_password_shows_the_error(live_app: str, page: Page) -> None:
 def test_partner_sees_the_overview_with_hidden_small_cells(live_app: str, page: Page) -> None:
     login(page, live_app, "partner", "artisan-partner")
     expect(page.get_by_text("Chiffres agrégés uniquement")).to_be_visible(timeout=20_000)
-    expect(page.get_by_test_id("stSidebarNav").get_by_text("Utilisateurs")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Utilisateurs")
+           ).to_have_count(0)
     screenshot(page, "overview_partner_fr")
 
 

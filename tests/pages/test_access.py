@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from components.i18n import translate
 from components.navigation import PAGES
 from tests.conftest import app_as
 
@@ -26,7 +27,7 @@ def test_role_page_matrix(seeded: Engine, role: str, page: str, allowed: bool) -
             at.switch_page(page).run()
 
 
-@pytest.mark.parametrize("page", [spec.path for spec in PAGES])
+@pytest.mark.parametrize("page", [spec.path for spec in PAGES if not spec.public])
 def test_anonymous_sees_only_the_login_form(seeded: Engine, page: str) -> None:
     at = app_as(None)
     at.run()
@@ -34,6 +35,21 @@ def test_anonymous_sees_only_the_login_form(seeded: Engine, page: str) -> None:
     assert [ti.label for ti in at.text_input] == ["Nom d'utilisateur", "Mot de passe"]
     with pytest.raises(ValueError):
         at.switch_page(page).run()
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Déclaration d'accessibilité"),
+                                             ("nl", "Toegankelijkheidsverklaring"),
+                                             ("en", "Accessibility statement")])
+def test_the_accessibility_statement_is_open_to_everyone(demo_users: Engine, lang: str,
+                                                         title: str) -> None:
+    at = app_as(None, lang=lang)
+    at.run()
+    links = [link.label for link in at.sidebar.get("page_link")]
+    assert translate("nav.accessibility", lang) in links
+    at.switch_page("pages/accessibility.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == title
+    assert "info@hub.brussels" in " ".join(m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize(("lang", "title", "labels"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import Engine
@@ -71,3 +72,20 @@ def test_a_write_refreshes_the_cached_figures(seeded: Engine) -> None:
     at.run()
     after = {m.label: m.value for m in at.metric}["Membres de la communauté"]
     assert after == fmt_number(_expected(seeded)["members"], "fr") and after != before
+
+
+def test_every_chart_has_a_summary_and_its_data_as_a_table(seeded: Engine) -> None:
+    """WCAG 1.1.1: a one-line text alternative under each chart, its data on demand."""
+    at = _app()
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3
+    captions = [c.value for c in at.caption]
+    growth, communes, sectors = (c.proto.alt for c in charts)
+    assert re.fullmatch(r"[\d.]+ membres au .+, [\d.]+ de plus ce mois-ci\.", growth)
+    assert communes.startswith("19 catégories ; en tête : ")
+    assert sectors.startswith("7 catégories ; en tête : ")
+    assert {growth, communes, sectors} <= set(captions)
+    assert [e.label for e in at.expander] == ["Données du graphique"] * 3
+    assert [list(d.value.columns) for d in at.dataframe] == [
+        ["Mois", "Membres", "Nouveaux membres"], ["Commune", "Artisans"], ["Secteur", "Artisans"]]

@@ -74,10 +74,11 @@ FIGURE = re.compile(r"^\d[\d.]*$")  # 1.234 in French
 
 
 def figures_seen(at: AppTest) -> list[float | str]:
-    """Every figure on the page: card values, and every value in every chart's data (months
-    and category names aside); text figures stay as shown ("1.234", "< 5")."""
+    """Every figure on the page: card values, every value in every chart's data and in every
+    chart's data table (months and category names aside); text figures stay as shown
+    ("1.234", "< 5")."""
     seen: list[float | str] = [mt.value for mt in at.metric]
-    for frame in chart_data(at):
+    for frame in [*chart_data(at), *(table.value for table in at.dataframe)]:
         for column in frame.columns:
             values = frame[column]
             if pd.api.types.is_datetime64_any_dtype(values):
@@ -111,7 +112,7 @@ def _overview(role: str) -> AppTest:
 
 def test_every_figure_a_partner_sees_is_rounded_or_under_five(seeded: Engine) -> None:
     at = _overview("partner")
-    assert len(at.metric) == 6 and len(chart_data(at)) == 3
+    assert len(at.metric) == 6 and len(chart_data(at)) == 3 and len(at.dataframe) == 3
     seen = figures_seen(at)
     assert len(seen) > 100 and "< 5" in seen, "the seed has small sectors"
     assert [f for f in seen if not _disclosed(f)] == []
