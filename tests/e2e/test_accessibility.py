@@ -91,9 +91,9 @@ def test_login_and_a_form_with_the_keyboard_alone(live_app: str, page: Page) -> 
     open_app(page, live_app)
     username = page.get_by_role("textbox", name="Nom d'utilisateur")
     _tab_to(page, username)
-    focus = username.evaluate("e => getComputedStyle(e.closest('[data-baseweb=input]') || e)"
-                              ".outlineStyle + ' ' + getComputedStyle(e).outlineStyle")
-    assert "solid" in focus or "auto" in focus  # a visible focus ring
+    ring = username.evaluate("e => [getComputedStyle(e).outlineStyle, "
+                             "getComputedStyle(e).outlineWidth]")
+    assert ring == ["solid", "3px"]  # the house focus ring, not a faint default
     page.keyboard.type("staff")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORDS["staff"])
