@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import open_app, screenshot
+from tests.e2e.test_accessibility import serious_violations
 
 
 @pytest.fixture
@@ -33,3 +34,4 @@ def test_database_down_is_one_error_page(live_app: str, page: Page, path: str) -
     for leak in ("127.0.0.1", "psycopg", "secret", "Traceback", "admin users", "admin audit"):
         assert leak not in text
     screenshot(page, f"database_down{path.replace('/', '_')}")
+    assert serious_violations(page) == []  # the error page is a page like the others
