@@ -23,6 +23,7 @@ from db.engine import get_engine, session_scope
 from db.permissions import Actor
 from db.queries.auth import authenticate, record_logout, still_valid
 from db.queries.users import active_credentials, active_user
+from db.validation import clean_username
 
 COOKIE_NAME = "hub_artisans_auth"
 COOKIE_DAYS = 1.0
@@ -120,9 +121,8 @@ def trusted_device(username: str) -> str | None:
 
 
 def _remember_device(auth: stauth.Authenticate, username: str) -> None:
-    if trusted_device(username):
-        return
-    nonce = secrets.token_urlsafe(16).replace(".", "")
+    """Sign this browser in as trusted for `username` (it was not yet), in a cookie."""
+    nonce = secrets.token_urlsafe(16)
     tokens = [f"{nonce}.{_signature(username, nonce)}", *_device_tokens()][:DEVICE_SLOTS]
     st.session_state["device_cookie"] = "|".join(tokens)
     auth.cookie_controller.cookie_model.cookie_manager.set(
@@ -156,7 +156,7 @@ def _login_form(auth: stauth.Authenticate) -> None:
     if not username.strip() or not password:
         st.error(t("login.missing"))
         return
-    name = username.strip().lower()
+    name = clean_username(username)  # as db.queries.auth reads it: look-alikes are not folded
     device = trusted_device(name)
     with session_scope() as session:
         outcome = authenticate(session, name, password, device=device)
@@ -164,7 +164,8 @@ def _login_form(auth: stauth.Authenticate) -> None:
         auth.authentication_controller.login(token={"username": name})
         st.session_state["auth_at"] = datetime.now(UTC)
         auth.cookie_controller.set_cookie()
-        _remember_device(auth, name)
+        if device is None:
+            _remember_device(auth, name)
         time.sleep(SETTLE)
         st.rerun()
     elif outcome.reason == "login.throttled" and outcome.retry_at:
