@@ -97,6 +97,16 @@ class Artisan(Base):
             name="enterprise_number_mod97",
         ),
         CheckConstraint("email IS NULL OR email LIKE '%_@_%'", name="email"),
+        CheckConstraint("label_state IS NULL OR " + sql_in("label_state", vocab.LABEL_STATES),
+                        name="label_state"),
+        CheckConstraint("(label_state IS NULL) = (label_state_on IS NULL)", name="label_state_on"),
+        CheckConstraint("row_version >= 1", name="row_version"),
+        # An erased artisan keeps only anonymous facts: no name, contact, number or note.
+        CheckConstraint(
+            "erased_at IS NULL OR (first_name = '' AND last_name = '' AND business_name IS NULL "
+            "AND email IS NULL AND phone IS NULL AND enterprise_number IS NULL AND notes IS NULL "
+            "AND search_text = '' AND name_key = '')", name="erased"),
+        Index("ix_artisans_name_key_commune", "name_key", "commune_nis"),
         ForeignKeyConstraint(
             ["postcode", "commune_nis"],
             ["postcodes.postcode", "postcodes.commune_nis"],
@@ -118,8 +128,18 @@ class Artisan(Base):
     consent_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     consent_newsletter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     consent_recorded_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Derived on every write (db.identity): accent-free lower-case keys for search and duplicates.
+    name_key: Mapped[str] = mapped_column(String(170), default="", server_default="")
+    search_text: Mapped[str] = mapped_column(String(700), default="", server_default="")
+    # The latest label step (state and day), kept by record_label_step for fast filters.
+    label_state: Mapped[str | None] = mapped_column(String(20), index=True)
+    label_state_on: Mapped[date | None] = mapped_column(Date)
+    # Bumped by every edit: a form saved from an older version is refused (no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now()
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 # Case-insensitively unique e-mail when present (NULLs never collide).

@@ -36,7 +36,8 @@ INDICATORS = (
     "coaching_sessions",
 )
 ROLES = ("admin", "manager", "staff", "partner")
-AUDIT_ACTIONS = ("create", "update", "delete", "login", "login_failed", "logout")
+AUDIT_ACTIONS = ("create", "update", "delete", "login", "login_failed", "logout", "erase",
+                 "import")
 # Areas whose data version is bumped by writes, so cached reads can be keyed on it.
 AREAS = ("artisans", "events", "coaching", "campaign", "label", "targets", "users")
 
