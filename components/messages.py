@@ -287,3 +287,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 from components.messages_a11y import A11Y_MESSAGES  # noqa: E402
 
 MESSAGES.update(A11Y_MESSAGES)
+
+from components.messages_registry import REGISTRY_MESSAGES  # noqa: E402
+
+MESSAGES.update(REGISTRY_MESSAGES)
