@@ -11,6 +11,38 @@ from sqlalchemy.orm import Session, aliased
 from db.models import Artisan, LabelStep
 from db.vocab import LABEL_VALIDITY_YEARS
 
+PREPARATION = ("not_informed", "informed", "interested", "file_in_preparation", "submitted")
+# The label journey of ../shared/brief/domain.md: state -> the states that may follow it.
+# A first step may be any state of the preparation (the artisan may come with a file ready);
+# certified -> submitted is a renewal file, expired -> submitted a new one after expiry.
+TRANSITIONS: dict[str | None, frozenset[str]] = {
+    None: frozenset(PREPARATION),
+    "not_informed": frozenset({"informed"}),
+    "informed": frozenset({"interested"}),
+    "interested": frozenset({"file_in_preparation"}),
+    "file_in_preparation": frozenset({"submitted"}),
+    "submitted": frozenset({"certified", "refused"}),
+    "certified": frozenset({"expired", "submitted"}),
+    "refused": frozenset({"submitted"}),
+    "expired": frozenset({"submitted"}),
+}
+
+
+def may_follow(previous: str | None, state: str) -> bool:
+    """Whether a label step in `state` may follow the artisan's latest step (None: no step)."""
+    return state in TRANSITIONS.get(previous, frozenset())
+
+
+def apply_step(session: Session, artisan: Artisan, state: str, day: date, note: str | None,
+               recorded_by: str) -> LabelStep:
+    """Add a step and keep the artisan's current state; the caller checked, audits, bumps."""
+    step = LabelStep(artisan_id=artisan.id, state=state, occurred_on=day, note=note,
+                     recorded_by=recorded_by)
+    session.add(step)
+    artisan.label_state, artisan.label_state_on = state, day
+    session.flush()
+    return step
+
 
 def validity_start(day: date) -> date:
     """The earliest certification day still valid on `day` is the day after this one."""
