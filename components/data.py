@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from components.downloads import csv_bytes, xlsx_bytes
 from components.i18n import translate
 from components.settings import production_problems
 from db.engine import DatabaseConfigError, get_engine, session_scope, upgrade_to_head
 from db.privacy import Shown, Withheld
+from db.queries.profile import ArtisanProfile
+from db.queries.registry import RegistryFilter, RegistryPage, registry_export
 from db.reads import READS, run_read, sees_exact
 from db.versioning import data_versions
+
+PAGE_SIZE = 50  # results per registry page: one screen on a laptop, a short scroll on a tablet
 
 
 @st.cache_resource(show_spinner=False)
@@ -90,3 +96,47 @@ def breakdown(name: str, today: date, role: str) -> pd.DataFrame | Withheld:
         return result
     frame = pd.DataFrame(result)
     return frame[frame[frame.columns[0]].notna()].reset_index(drop=True)
+
+
+def registry_page(filters: RegistryFilter, today: date, role: str, sort: str,
+                  descending: bool, page: int) -> RegistryPage:
+    """One page of registry search results (persons: refused to partners by db/reads.py)."""
+    result: RegistryPage = read("registry_search", role, filters, today, sort, descending, page,
+                                PAGE_SIZE)
+    return result
+
+
+def registry_export_file(filters: RegistryFilter, today: date, lang: str,
+                         kind: str) -> tuple[str, str, Callable[[], bytes]]:
+    """File name, MIME type and a deferred maker of the filtered registry as CSV or Excel:
+    the file is built when the button is pressed, not on every run of the page."""
+
+    def make() -> bytes:  # runs in another thread: no session state, so lang is bound here
+        with session_scope() as session:
+            frame = registry_export(session, filters, today, lang)
+        frame["label_state"] = [translate("label_state." + s, lang) for s in frame["label_state"]]
+        frame["source"] = [translate("source." + s, lang) for s in frame["source"]]
+        frame = frame.rename(columns={c: translate(f"export.{c}", lang) for c in frame.columns})
+        return csv_bytes(frame) if kind == "csv" else xlsx_bytes(frame, translate(
+            "registry.title", lang)[:31])
+
+    name = f"registry-{today.isoformat()}.{kind}"
+    mime = "text/csv" if kind == "csv" else (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return name, mime, make
+
+
+def artisan_profile(artisan_id: int, today: date, role: str) -> ArtisanProfile | None:
+    """One artisan's record as a profile screen shows it (None: missing or erased)."""
+    result: ArtisanProfile | None = read("artisan_profile", role, artisan_id, today)
+    return result
+
+
+def artisan_timeline(artisan_id: int, role: str) -> pd.DataFrame:
+    """Every touchpoint of one artisan across the four actions, newest first."""
+    return pd.DataFrame(read("artisan_timeline", role, artisan_id))
+
+
+def label_steps(artisan_id: int, role: str) -> pd.DataFrame:
+    """One artisan's label journey, oldest first."""
+    return pd.DataFrame(read("label_history", role, artisan_id))

@@ -38,10 +38,13 @@ def t(key: str, **params: Any) -> str:
     return translate(key, current_language(), **params)
 
 
-def labeller(prefix: str) -> Callable[[str], str]:
-    """A format_func for a closed list, bound to the language of this run (`role.` + value)."""
+def labeller(prefix: str, blank: str | None = None) -> Callable[[str], str]:
+    """A format_func for a closed list, bound to the language of this run (`role.` + value);
+    the empty option (e.g. "any") is named by the key `blank`. Bound, because AppTest and
+    Streamlit may call a format_func outside the run that drew the widget."""
     lang = current_language()
-    return lambda value: translate(prefix + value, lang)
+    return lambda value: translate(blank, lang) if blank and not value else translate(
+        prefix + value, lang)
 
 
 def fmt_number(value: float | int, lang: str | None = None, decimals: int = 0) -> str:

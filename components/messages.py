@@ -291,3 +291,13 @@ MESSAGES.update(A11Y_MESSAGES)
 from components.messages_registry import REGISTRY_MESSAGES  # noqa: E402
 
 MESSAGES.update(REGISTRY_MESSAGES)
+
+from components.messages_profile import PROFILE_MESSAGES  # noqa: E402
+
+MESSAGES.update(PROFILE_MESSAGES)
+
+from components.messages_import import IMPORT_MESSAGES  # noqa: E402
+from components.messages_label import LABEL_MESSAGES  # noqa: E402
+
+MESSAGES.update(LABEL_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.i18n import t
-from db.permissions import ADMINS
+from db.permissions import ADMINS, STAFF_AND_UP
 from db.vocab import ROLES
 
 EVERYONE = frozenset(ROLES)
@@ -24,11 +24,18 @@ class PageSpec:
     roles: frozenset[str]
     section_key: str
     public: bool = False  # also open to anonymous visitors (beside the login)
+    in_sidebar: bool = True  # False: opened from another page (e.g. a profile, with ?id=)
 
 
 PAGES = (
     PageSpec("pages/overview.py", "nav.overview", ":material/dashboard:", "overview", EVERYONE,
              "nav.section.dashboards"),
+    PageSpec("pages/registry.py", "nav.registry", ":material/groups:", "registry",
+             STAFF_AND_UP, "nav.section.registry"),
+    PageSpec("pages/artisan_new.py", "nav.artisan_new", ":material/person_add:", "new-artisan",
+             STAFF_AND_UP, "nav.section.registry"),
+    PageSpec("pages/artisan.py", "nav.artisan", ":material/badge:", "artisan", STAFF_AND_UP,
+             "nav.section.registry", in_sidebar=False),
     PageSpec("pages/admin_users.py", "nav.users", ":material/group:", "users", ADMINS,
              "nav.section.admin"),
     PageSpec("pages/admin_audit.py", "nav.audit", ":material/history:", "audit", ADMINS,
@@ -37,6 +44,8 @@ PAGES = (
              "nav.section.account"),
     PageSpec("pages/accessibility.py", "nav.accessibility", ":material/accessibility_new:",
              "accessibility", EVERYONE, "nav.section.about", public=True),
+    PageSpec("pages/registry_import.py", "nav.import", ":material/upload_file:", "import",
+             STAFF_AND_UP, "nav.section.registry"),
 )
 
 
@@ -45,8 +54,10 @@ def specs_for(role: str | None) -> list[PageSpec]:
     return [p for p in PAGES if (role in p.roles if role else p.public)]
 
 
-def _sections(role: str | None, login: Callable[[], None] | None) -> dict[str, list[st.Page]]:
+def _sections(role: str | None, login: Callable[[], None] | None
+              ) -> tuple[dict[str, list[st.Page]], set[str]]:
     sections: dict[str, list[st.Page]] = {}
+    hidden: set[str] = set()
     if login is not None:
         sections[t("nav.section.account")] = [st.Page(
             login, title=t("login.title"), icon=":material/login:", url_path="login",
@@ -55,17 +66,21 @@ def _sections(role: str | None, login: Callable[[], None] | None) -> dict[str, l
         page = st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
                        url_path=spec.url_path, default=not sections)
         sections.setdefault(t(spec.section_key), []).append(page)
-    return sections
+        if not spec.in_sidebar:
+            hidden.add(spec.url_path)
+    return sections, hidden
 
 
 def navigate(role: str | None, login: Callable[[], None] | None = None) -> st.Page:
     """Register the role's pages (or, for a visitor, the login and the public pages), draw the
     sidebar links, title the browser tab after the page; returns the page to run."""
-    sections = _sections(role, login)
+    sections, hidden = _sections(role, login)
     current = st.navigation(sections, position="hidden")
     st.set_page_config(page_title=f"{current.title} · {t('app.product')}")
     for section, pages in sections.items():
         st.sidebar.markdown(f"**{section}**")  # our own wording, never user text
         for page in pages:
+            if page.url_path in hidden:
+                continue
             st.sidebar.page_link(page, label=page.title, icon=page.icon)
     return current

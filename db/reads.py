@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from db.permissions import STAFF_AND_UP, PermissionDenied
 from db.privacy import disclose
 from db.queries.community import members_by_commune, members_by_month
-from db.queries.label import certified_by_sector
+from db.queries.label import certified_by_sector, label_history
 from db.queries.overview import overview_figures
+from db.queries.profile import artisan_profile, artisan_timeline
+from db.queries.registry import registry_export, search_artisans
 
 # Roles that see exact figures; every other role (partner, or one added later) is disclosed to.
 EXACT_ROLES = STAFF_AND_UP
@@ -35,6 +37,13 @@ READS: dict[str, Read] = {
     "members_by_month": Read(members_by_month, ("events",), "growth"),
     "members_by_commune": Read(members_by_commune, ("events", "artisans"), "breakdown"),
     "certified_by_sector": Read(certified_by_sector, ("label", "artisans"), "breakdown"),
+    # Lists of persons: never disclosed to partners.
+    "registry_search": Read(search_artisans, ("artisans", "label"), None),
+    "registry_export": Read(registry_export, ("artisans", "label"), None),
+    "artisan_profile": Read(artisan_profile, ("artisans", "label"), None),
+    "artisan_timeline": Read(artisan_timeline, ("artisans", "events", "coaching", "label"),
+                             None),
+    "label_history": Read(label_history, ("artisans", "label"), None),
 }
 
 

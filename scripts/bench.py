@@ -1,4 +1,5 @@
-"""Benchmark: seed time and Overview read times at a given scale (figures for the README).
+"""Benchmark: seed time, Overview reads, registry searches and a busy artisan's profile at a
+given scale (figures for the README).
 
 Usage: python scripts/bench.py [--scale 20] [--repeat 5]   (DATABASE_URL picks the database;
 unset means a throwaway SQLite file)."""
@@ -10,7 +11,74 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+UNCACHED = "(uncached SQL; a cached read costs one data_versions lookup)"
+
+
+def _median_ms(engine: Engine, query: Callable[[Session], Any], repeat: int) -> float:
+    """The median wall time of a read in a fresh session, in milliseconds."""
+    from db.engine import session_scope
+
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        with session_scope(engine) as s:
+            query(s)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def _registry_cases(engine: Engine) -> list[tuple[str, Callable[[Session], Any]]]:
+    """Searches staff type: a name fragment, part of an enterprise number, two filters, none."""
+    from db import clock
+    from db.engine import session_scope
+    from db.identity import fold
+    from db.models import Artisan
+    from db.queries.registry import RegistryFilter, search_artisans
+
+    with session_scope(engine) as s:
+        name, number = s.execute(select(Artisan.last_name, Artisan.enterprise_number)
+                                 .where(Artisan.enterprise_number.is_not(None))
+                                 .order_by(Artisan.id).limit(1)).one()
+    today = clock.today()
+    cases = {
+        f"name fragment {fold(name)[:4]!r}": RegistryFilter(text=fold(name)[:4]),
+        f"enterprise number 'BE {number[:4]}.{number[4:7]}'":
+            RegistryFilter(text=f"BE {number[:4]}.{number[4:7]}"),
+        "commune 21004 + label certified": RegistryFilter(commune_nis="21004",
+                                                          label_state="certified"),
+        "empty search, first page": RegistryFilter(),
+    }
+    out: list[tuple[str, Callable[[Session], Any]]] = [
+        (f"registry_search {label}", lambda s, f=f: search_artisans(s, f, today))
+        for label, f in cases.items()]
+    for sort in ("business", "label"):
+        out.append((f"registry_search empty search, sort {sort} descending",
+                    lambda s, sort=sort: search_artisans(s, RegistryFilter(), today, sort, True)))
+    return out
+
+
+def _profile_cases(engine: Engine) -> list[tuple[str, Callable[[Session], Any]]]:
+    """The profile and the timeline of the artisan with the most event attendances."""
+    from db import clock
+    from db.engine import session_scope
+    from db.models import Attendance
+    from db.queries.profile import artisan_profile, artisan_timeline
+
+    with session_scope(engine) as s:
+        busy = s.execute(select(Attendance.artisan_id, func.count()).group_by(
+            Attendance.artisan_id).order_by(func.count().desc()).limit(1)).one()
+        rows = len(artisan_timeline(s, busy[0]))
+    return [(f"artisan_profile (artisan {busy[0]})",
+             lambda s: artisan_profile(s, busy[0], clock.today())),
+            (f"artisan_timeline (artisan {busy[0]}, {rows} touchpoints)",
+             lambda s: artisan_timeline(s, busy[0]))]
 
 
 def main() -> None:
@@ -39,14 +107,11 @@ def main() -> None:
     print(f"seed: {seeded:.1f} s")
     for name, query in (("overview_figures", overview_figures),
                         ("members_by_month", members_by_month)):
-        times = []
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            with session_scope(engine) as s:
-                query(s, clock.today())
-            times.append((time.perf_counter() - t0) * 1000)
-        print(f"{name}: median {statistics.median(times):.1f} ms over {args.repeat} runs "
-              f"(uncached SQL; a cached read costs one data_versions lookup)")
+        ms = _median_ms(engine, lambda s, q=query: q(s, clock.today()), args.repeat)
+        print(f"{name}: median {ms:.1f} ms over {args.repeat} runs {UNCACHED}")
+    for name, read in (*_registry_cases(engine), *_profile_cases(engine)):
+        ms = _median_ms(engine, read, args.repeat)
+        print(f"{name}: median {ms:.1f} ms over {args.repeat} runs")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from db import identity
 from db.reference import communes, craft_sectors
 from seed.common import PLAN_START, at, day_between, enterprise_number, slug
 
@@ -71,11 +72,9 @@ def generate_artisans(rng: random.Random, count: int, today: date) -> list[dict]
             emails.add(email)
         created = _created_on(rng, source, today)
         consent = rng.random() < 0.8
+        business = f"{rng.choice(BUSINESS_WORDS[sector])} {last}" if rng.random() < 0.7 else None
         rows.append({
-            "first_name": first, "last_name": last,
-            "business_name": f"{rng.choice(BUSINESS_WORDS[sector])} {last}"
-            if rng.random() < 0.7 else None,
-            "email": email,
+            "first_name": first, "last_name": last, "business_name": business, "email": email,
             "phone": f"+32 4{rng.randint(70, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
                      f"{rng.randint(10, 99)}" if rng.random() < 0.75 else None,
             "enterprise_number": enterprise_number(bodies[i]) if rng.random() < 0.96 else None,
@@ -86,4 +85,13 @@ def generate_artisans(rng: random.Random, count: int, today: date) -> list[dict]
             "consent_recorded_on": created if consent else None,
             "created_at": at(created, 9) + timedelta(minutes=i % 480),
         })
-    return rows
+    return [_with_keys(row) for row in rows]
+
+
+def _with_keys(row: dict) -> dict:
+    """The derived search and duplicate keys, as the registry's writes store them."""
+    row["name_key"] = identity.name_key(row["first_name"], row["last_name"])
+    row["search_text"] = identity.search_text(row["first_name"], row["last_name"],
+                                              row["business_name"], row["email"],
+                                              row["enterprise_number"])
+    return row

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from db.vocab import AREAS
 from seed.accounts import COACHES, DEMO_USERS
 from seed.common import BRUSSELS
 from seed.events import generate_attendances, generate_events
-from seed.label import generate_label_steps
+from seed.label import current_states, generate_label_steps
 from seed.people import generate_artisans
 from seed.programme import (
     generate_campaign,
@@ -84,6 +84,9 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
     series, events = generate_events(rng, whole, today)
     attendances = generate_attendances(rng, events, artisans, now)
     steps = generate_label_steps(rng, artisans, scale, today)
+    states = current_states(steps)
+    for a in artisans:  # the registry filters on the current state, as record_label_step keeps it
+        a["label_state"], a["label_state_on"] = states.get(a["id"], (None, None))
     tracks = generate_tracks(whole, today)
     sessions = generate_sessions(rng, tracks, [a["id"] for a in artisans], coach_ids, scale,
                                  today)
@@ -105,11 +108,18 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
     return counts
 
 
+def _utc(row: dict) -> dict:
+    """Moments in UTC, as the app writes them: SQLite keeps no zone, so a Brussels wall time
+    stored as such would read back one or two hours off."""
+    return {k: v.astimezone(UTC) if isinstance(v, datetime) and v.tzinfo else v
+            for k, v in row.items()}
+
+
 def _insert(session: Session, model: type[m.Base], rows: Iterable[dict],
             chunk: int = 5000) -> int:
     batch, total = [], 0
     for row in rows:
-        batch.append(row)
+        batch.append(_utc(row))
         if len(batch) == chunk:
             session.execute(insert(model), batch)
             total, batch = total + len(batch), []

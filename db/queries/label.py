@@ -8,8 +8,13 @@ import pandas as pd
 from sqlalchemy import Subquery, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from db import audit, clock
+from db.errors import ValidationError
 from db.models import Artisan, LabelStep
-from db.vocab import LABEL_VALIDITY_YEARS
+from db.permissions import Actor, authorize
+from db.validation import text_problem
+from db.versioning import bump
+from db.vocab import LABEL_STATES, LABEL_VALIDITY_YEARS
 
 PREPARATION = ("not_informed", "informed", "interested", "file_in_preparation", "submitted")
 # The label journey of ../shared/brief/domain.md: state -> the states that may follow it.
@@ -31,6 +36,12 @@ TRANSITIONS: dict[str | None, frozenset[str]] = {
 def may_follow(previous: str | None, state: str) -> bool:
     """Whether a label step in `state` may follow the artisan's latest step (None: no step)."""
     return state in TRANSITIONS.get(previous, frozenset())
+
+
+def next_states(previous_state: str | None) -> tuple[str, ...]:
+    """The states a new step may take after the latest one (None: no step), in journey order."""
+    allowed = TRANSITIONS.get(previous_state, frozenset())
+    return tuple(state for state in LABEL_STATES if state in allowed)
 
 
 def apply_step(session: Session, artisan: Artisan, state: str, day: date, note: str | None,
@@ -82,3 +93,83 @@ def certified_by_sector(session: Session, on: date) -> pd.DataFrame:
         .group_by(Artisan.sector).order_by(func.count().desc())
     ).all()
     return pd.DataFrame(rows, columns=["sector", "count"])
+
+
+LAW_PASSED = date(2014, 3, 19)  # nobody was told about the label before its law
+IN_FORCE = date(2016, 6, 1)  # the Commission takes files from this day
+FILED = frozenset({"submitted", "certified", "refused"})
+MAX_NOTE = 2000
+
+
+def _latest(session: Session, artisan_id: int) -> LabelStep | None:
+    return session.scalars(
+        select(LabelStep).where(LabelStep.artisan_id == artisan_id)
+        .order_by(LabelStep.occurred_on.desc(), LabelStep.id.desc()).limit(1)).first()
+
+
+def _allowed_after(latest: LabelStep | None, on: date) -> frozenset[str]:
+    """The states that may follow the latest step on a day. A label certified 6 years before
+    has lapsed: its effective state is expired, and the lapse itself may still be recorded."""
+    if latest is None:
+        return TRANSITIONS[None]
+    if latest.state == "certified" and latest.occurred_on <= validity_start(on):
+        return TRANSITIONS["expired"] | {"expired"}
+    return TRANSITIONS[latest.state]
+
+
+def _date_problem(state: str, day: date, latest: LabelStep | None) -> str | None:
+    if day > clock.today():
+        return "label.date_in_future"
+    if day < (IN_FORCE if state in FILED else LAW_PASSED):
+        return "label.date_out_of_range"
+    if latest is not None and day < latest.occurred_on:
+        return "label.date_before_latest"
+    return None
+
+
+def _problems(session: Session, artisan_id: int, state: str, day: date,
+              note: str) -> dict[str, str]:
+    """Every message key of what is wrong with a new step (empty: it may be recorded)."""
+    errors: dict[str, str] = {}
+    latest = _latest(session, artisan_id)
+    if state not in LABEL_STATES:
+        errors["state"] = "label.state_unknown"
+    if problem := _date_problem(state, day, latest):
+        errors["occurred_on"] = problem
+    if problem := text_problem(note, MAX_NOTE, required=False, multiline=True):
+        errors["note"] = problem
+    if "state" not in errors and state not in _allowed_after(latest, day):
+        errors["state"] = "label.transition_invalid"
+    elif not errors and session.scalar(select(LabelStep.id).where(
+            LabelStep.artisan_id == artisan_id, LabelStep.state == state,
+            LabelStep.occurred_on == day)) is not None:
+        errors["occurred_on"] = "label.step_exists"
+    return errors
+
+
+def record_label_step(*, session: Session, actor: Actor, artisan_id: int, state: str,
+                      occurred_on: date, note: str | None = None) -> LabelStep:
+    """Add a step to an artisan's label journey (audit-logged); raises ValidationError."""
+    authorize(session, actor, "label.write")
+    bump(session, "label", "artisans")  # first: on SQLite the write lock, so checks hold
+    artisan = session.get(Artisan, artisan_id, populate_existing=True, with_for_update=True)
+    if artisan is None or artisan.erased_at is not None:
+        raise ValidationError({"_form": "artisans.not_found"})
+    text = (note or "").strip()
+    if errors := _problems(session, artisan_id, state, occurred_on, text):
+        raise ValidationError(errors)
+    step = apply_step(session, artisan, state, occurred_on, text or None, actor.username)
+    audit.record(session, actor=actor.username, action="create", entity="label_steps",
+                 entity_id=step.id, before=None, after=audit.snapshot(step))
+    return step
+
+
+def label_history(session: Session, artisan_id: int) -> pd.DataFrame:
+    """An artisan's label steps, oldest first (columns id, state, occurred_on, note,
+    recorded_by)."""
+    rows = session.execute(
+        select(LabelStep.id, LabelStep.state, LabelStep.occurred_on, LabelStep.note,
+               LabelStep.recorded_by)
+        .where(LabelStep.artisan_id == artisan_id)
+        .order_by(LabelStep.occurred_on, LabelStep.id)).all()
+    return pd.DataFrame(rows, columns=["id", "state", "occurred_on", "note", "recorded_by"])

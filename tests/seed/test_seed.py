@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 
 import pytest
 from sqlalchemy import Engine, func, select
 
+from db import identity
 from db import models as m
 from db.engine import session_scope
-from db.queries.label import certified_count
+from db.queries.label import certified_count, may_follow
 from seed.common import enterprise_number
+from seed.label import generate_label_steps
+from seed.people import generate_artisans
 from seed.populate import SeedRefused, populate
 from tests.conftest import ROOT, TODAY
 
@@ -61,6 +66,72 @@ def test_real_scale_label_history(engine: Engine) -> None:
     with session_scope(engine) as s:
         assert 95 <= certified_count(s, date(2023, 1, 1)) <= 105
         assert 135 <= certified_count(s, date(2024, 12, 31)) <= 170
+
+
+@pytest.fixture(scope="module")
+def real_scale_steps() -> list[dict]:
+    """The label steps the generators give at the real size (5,000 artisans)."""
+    rng = random.Random(2023)
+    artisans = generate_artisans(rng, 5000, TODAY)
+    for i, artisan in enumerate(artisans, start=1):
+        artisan["id"] = i
+    return generate_label_steps(rng, artisans, 1, TODAY)
+
+
+def _refused_share(steps: list[dict], first: int, last: int) -> float:
+    decided = Counter(s["state"] for s in steps if first <= s["occurred_on"].year <= last)
+    return decided["refused"] / (decided["refused"] + decided["certified"])
+
+
+def test_refusals_match_the_commission_s(real_scale_steps: list[dict]) -> None:
+    """About 30% of decided files refused in 2016-2019, about 20% in 2023-2026."""
+    assert 0.26 <= _refused_share(real_scale_steps, 2016, 2019) <= 0.34
+    assert 0.16 <= _refused_share(real_scale_steps, 2023, 2026) <= 0.24
+
+
+def _replayed(steps: list[tuple[int, str]]) -> list[tuple[int, str | None, str]]:
+    """The steps (artisan, state) that may not follow their artisan's previous one."""
+    wrong, previous = [], {}
+    for artisan_id, state in steps:
+        if not may_follow(previous.get(artisan_id), state):
+            wrong.append((artisan_id, previous.get(artisan_id), state))
+        previous[artisan_id] = state
+    return wrong
+
+
+def test_generated_journeys_follow_the_transitions(real_scale_steps: list[dict]) -> None:
+    ordered = sorted(enumerate(real_scale_steps),  # a tie keeps the order of generation
+                     key=lambda e: (e[1]["artisan_id"], e[1]["occurred_on"], e[0]))
+    assert _replayed([(s["artisan_id"], s["state"]) for _, s in ordered]) == []
+
+
+def test_seeded_journeys_follow_the_transitions(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        steps = conn.execute(select(m.LabelStep.artisan_id, m.LabelStep.state).order_by(
+            m.LabelStep.artisan_id, m.LabelStep.occurred_on, m.LabelStep.id)).all()
+    assert steps and _replayed([tuple(row) for row in steps]) == []
+
+
+def test_the_registry_shows_each_artisan_s_latest_step(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        shown = {a: (s, d) for a, s, d in conn.execute(select(
+            m.Artisan.id, m.Artisan.label_state, m.Artisan.label_state_on))}
+        steps = conn.execute(select(m.LabelStep.artisan_id, m.LabelStep.state,
+                                    m.LabelStep.occurred_on).order_by(m.LabelStep.id)).all()
+    latest: dict[int, tuple[str | None, date | None]] = dict.fromkeys(shown, (None, None))
+    for artisan_id, state, day in sorted(steps, key=lambda s: s.occurred_on):  # stable
+        latest[artisan_id] = (state, day)
+    assert shown == latest
+
+
+def test_seeded_artisans_are_searchable(seeded: Engine) -> None:
+    with seeded.connect() as conn:
+        rows = conn.execute(select(m.Artisan)).all()
+    for a in rows:
+        assert a.name_key == identity.name_key(a.first_name, a.last_name) != ""
+        assert a.search_text == identity.search_text(a.first_name, a.last_name,
+                                                     a.business_name, a.email,
+                                                     a.enterprise_number)
 
 
 def test_every_event_action_and_channel_is_represented(seeded: Engine) -> None:
