@@ -105,12 +105,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Ambachtslui die minstens één gemeenschapsevenement bijwoonden, sinds "
         "1 januari 2023.",
         "Artisans who attended at least one community event since 1 January 2023."),
-    "overview.certified": _m("Certifiés aujourd'hui", "Gecertificeerd vandaag",
+    "overview.certified": _m("Certifiés aujourd'hui", "Erkende ambachtslui vandaag",
                              "Certified today"),
     "overview.certified_help": _m(
         "Label « artisan certifié » obtenu il y a moins de 6 ans et non expiré.",
-        "Label 'gecertificeerde ambachtsman' minder dan 6 jaar geleden behaald en niet "
-        "vervallen.",
+        "Erkenning als ambachtsman/-vrouw (erkende ambachtslui) minder dan 6 jaar geleden "
+        "verkregen en niet vervallen.",
         "'Artisan certifié' label granted less than 6 years ago and not expired."),
     "overview.impressions": _m("Impressions campagne", "Campagnevertoningen",
                                "Campaign impressions"),
@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.new_members": _m("Nouveaux membres", "Nieuwe leden", "New members"),
     "overview.by_commune": _m("Membres par commune", "Leden per gemeente",
                               "Members by commune"),
-    "overview.by_sector": _m("Certifiés par secteur", "Gecertificeerd per sector",
+    "overview.by_sector": _m("Certifiés par secteur", "Erkende ambachtslui per sector",
                              "Certified by sector"),
     "chart.artisans": _m("Artisans", "Ambachtslui", "Artisans"),
     "chart.commune": _m("Commune", "Gemeente", "Commune"),

@@ -3,217 +3,23 @@ of certified artisans into their label journeys; a preview first, then one write
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pandas as pd
 import streamlit as st
 
 from components.auth import current_actor
-from components.downloads import csv_bytes
-from components.forms import form_feedback, submit
-from components.i18n import current_language, fmt_number, labeller, t
-from db.engine import session_scope
-from db.errors import ValidationError
+from components.i18n import t
+from components.import_view import APPLY, COMMIT, label_register, registry_list, upload
 from db.queries.artisans import FIELDS
-from db.queries.label_register import STATUSES, apply_register, preview_register, register_rows
-from db.queries.registry_import import commit_import, guess_mapping, preview_import, rows_of
-from db.reference import commune_name
-from db.tabular import MAX_BYTES, read_table
 
 actor = current_actor()
-lang = current_language()
-status_name = labeller("imports.status.")
-COMMIT, APPLY = "import_commit", "import_register_apply"
-# Our columns in the tables: their header, and how a value reads (keys become sentences).
-VALUES: dict[str, Callable[[Any], str]] = {
-    "field": lambda v: t(f"imports.field.{v}") if v else "",
-    "reason": lambda v: t(v) if v else "",
-    "match": lambda v: t(f"imports.match.{v}") if v else "",
-    "commune_nis": lambda v: commune_name(v, lang) if v else "",
-}
-OURS = ("row", "field", "reason", "artisan_id", "match", "commune_nis", "certify_on",
-        "withdraw_on")
-
-
-def _upload(slot: str, forget: tuple[str, ...]) -> tuple[str, pd.DataFrame] | None:
-    """The uploaded file, read once and kept in the session (AppTest and reruns reuse it);
-    what is wrong with it shows under the uploader. A new file forgets the earlier choices."""
-    file = st.file_uploader(t("imports.file"), type=["csv", "xlsx"], key=f"import_{slot}_file",
-                            help=t("imports.file_help"))
-    if file is None:
-        st.session_state.pop(f"import_{slot}_parsed", None)
-        return None
-    kept = st.session_state.get(f"import_{slot}_parsed")
-    if kept is None or kept["id"] != file.file_id:
-        for key in forget:
-            st.session_state.pop(key, None)
-        try:
-            if file.size > MAX_BYTES:  # refused before reading it into memory
-                raise ValidationError({"file": "imports.too_large"})
-            kept = {"id": file.file_id, "name": file.name,
-                    "frame": read_table(file.getvalue(), file.name), "error": None}
-        except ValidationError as exc:
-            kept = {"id": file.file_id, "name": file.name, "frame": None,
-                    "error": exc.errors["file"]}
-        st.session_state[f"import_{slot}_parsed"] = kept
-    if kept["error"]:
-        st.error(t(kept["error"]))
-        return None
-    return kept["name"], kept["frame"]
-
-
-def _readable(table: pd.DataFrame) -> pd.DataFrame:
-    """Reason keys, fields, communes turned into words of the session's language."""
-    return table.assign(**{name: table[name].map(show) for name, show in VALUES.items()
-                           if name in table.columns})
-
-
-def _table(table: pd.DataFrame) -> None:
-    """A preview group; the file's text only ever in a dataframe, never as markdown."""
-    if table.empty:
-        st.info(t("imports.no_rows"))
-        return
-    st.dataframe(_readable(table), hide_index=True, width="stretch",
-                 column_config={c: t(f"imports.col.{c}") for c in OURS if c in table.columns})
-
-
-def _download(table: pd.DataFrame, label: str, name: str, key: str) -> None:
-    readable = _readable(table).rename(
-        columns={c: t(f"imports.col.{c}") for c in OURS if c in table.columns})
-    st.download_button(t(label), data=csv_bytes(readable), file_name=name, mime="text/csv",
-                       icon=":material/download:", key=key, on_click="ignore")
-
-
-def _metrics(counts: dict[str, int]) -> None:
-    for column, (status, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
-        column.metric(t(f"imports.status.{status}"), fmt_number(count))
-
-
-def _cached(slot: str, stamp: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    """A preview kept until the file, the choices or the data it was read from change."""
-    cache = st.session_state.get(f"import_{slot}_preview")
-    if not cache or cache[0] != stamp:
-        cache = (stamp, compute())
-        st.session_state[f"import_{slot}_preview"] = cache
-    return cache[1]
-
-
-def _progress(bar: Any) -> Callable[[int, int], None]:
-    def show(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0,
-                     text=t("imports.progress", done=fmt_number(done), total=fmt_number(total)))
-    return show
-
-
-def _mapping(headers: list[str]) -> dict[str, str | None]:
-    """One selectbox per field, preselected by the guess, kept by its key across reruns."""
-    st.subheader(t("imports.mapping"))
-    st.caption(t("imports.mapping_help"))
-    guess, options = guess_mapping(headers), ["", *headers]
-    absent = t("imports.not_imported")  # bound now: format_func may run outside this run
-    columns = st.columns(3)
-    for i, name in enumerate(FIELDS):
-        key = f"import_{name}"
-        if st.session_state.get(key) not in options:  # a new file: start from the guess
-            st.session_state[key] = guess[name] or ""
-        columns[i % 3].selectbox(t(f"imports.field.{name}"), options, key=key,
-                                 format_func=lambda h: h or absent)
-    return {name: st.session_state[f"import_{name}"] or None for name in FIELDS}
-
-
-def registry_list(name: str, frame: pd.DataFrame) -> None:
-    """Mapping, preview, commit and the rejected rows of a registry list."""
-    mapping = _mapping(list(frame.columns))
-    stamp = (st.session_state["import_registry_parsed"]["id"], tuple(mapping.items()),
-             st.session_state.get("data_versions", {}).get("artisans"))
-    try:
-        with session_scope() as session:
-            preview = _cached("registry", stamp, lambda: preview_import(session, frame, mapping))
-    except ValidationError as exc:
-        st.error(t(next(iter(exc.errors.values()))))
-        return
-    st.subheader(t("imports.preview"))
-    _metrics({s: preview.count(s) for s in ("new", "existing", "rejected")})
-    shown = st.radio(t("imports.show"), ("new", "existing", "rejected"), horizontal=True,
-                     key="import_show", format_func=status_name)
-    _table(rows_of(preview, shown))
-    if preview.count("rejected"):
-        _download(rows_of(preview, "rejected"), "imports.download_rejected",
-                  f"{name.rsplit('.', 1)[0]}-rejected.csv", "import_download_rejected")
-    if not preview.count("new"):
-        st.info(t("imports.nothing_new"))
-    elif st.button(t("imports.commit", count=fmt_number(preview.count("new"))), type="primary",
-                   key="import_commit_button", icon=":material/upload:"):
-        bar = st.progress(0.0)
-
-        def write() -> None:
-            with session_scope() as session:
-                st.session_state["import_result"] = commit_import(
-                    session=session, actor=actor, frame=frame, mapping=mapping,
-                    filename=name, progress=_progress(bar))
-
-        submit(COMMIT, write, "imports.committed")
-        if st.session_state.get(f"{COMMIT}__success"):
-            st.rerun()  # the preview again, from the data now saved
-    form_feedback(COMMIT)
-    if (result := st.session_state.get("import_result")) and st.session_state.get(
-            f"{COMMIT}__success"):
-        st.write(t("imports.result", **{k: fmt_number(v) for k, v in vars(result).items()}))
-
-
-def label_register(name: str, frame: pd.DataFrame) -> None:
-    """Preview and application of the FPS Economy's register of certified artisans."""
-    versions = st.session_state.get("data_versions", {})
-    stamp = (st.session_state["import_register_parsed"]["id"], versions.get("label"),
-             versions.get("artisans"))
-    try:
-        with session_scope() as session:
-            preview = _cached("register", stamp, lambda: preview_register(session, frame))
-    except ValidationError as exc:
-        st.error(t(next(iter(exc.errors.values()))))
-        return
-    counts = preview.counts()
-    _metrics(dict(list(counts.items())[:3]))
-    _metrics(dict(list(counts.items())[3:]))
-    shown = st.radio(t("imports.show"), STATUSES, horizontal=True, key="import_register_show",
-                     format_func=status_name)
-    _table(register_rows(preview, shown))
-    stem = name.rsplit(".", 1)[0]
-    for status, label in (("unmatched_brussels", "imports.download_unmatched"),
-                          ("rejected", "imports.download_rejected")):
-        if counts[status]:
-            _download(register_rows(preview, status), label, f"{stem}-{status}.csv",
-                      f"import_register_download_{status}")
-    changes = counts["certify"] + counts["withdraw"]
-    if not changes:
-        st.info(t("imports.nothing_to_apply"))
-    elif st.button(t("imports.apply", count=fmt_number(changes)), type="primary",
-                   key="import_register_apply_button", icon=":material/verified:"):
-
-        def write() -> None:
-            with session_scope() as session:
-                st.session_state["import_register_result"] = apply_register(
-                    session=session, actor=actor, frame=frame, filename=name)
-
-        submit(APPLY, write, "imports.register_applied")
-        if st.session_state.get(f"{APPLY}__success"):
-            st.rerun()
-    form_feedback(APPLY)
-    if (result := st.session_state.get("import_register_result")) and st.session_state.get(
-            f"{APPLY}__success"):
-        st.write(t("imports.register_result", steps=fmt_number(result.steps)))
-
-
 st.title(t("imports.title"))
 registry_tab, register_tab = st.tabs([t("imports.tab_registry"), t("imports.tab_register")])
 with registry_tab:
     st.caption(t("imports.intro_registry"))
-    if upload := _upload("registry", ("import_result", f"{COMMIT}__success",
+    if chosen := upload("registry", ("import_result", f"{COMMIT}__success",
                                       f"{COMMIT}__errors", *(f"import_{f}" for f in FIELDS))):
-        registry_list(*upload)
+        registry_list(actor, *chosen)
 with register_tab:
     st.caption(t("imports.intro_register"))
-    if upload := _upload("register", ("import_register_result", f"{APPLY}__success",
+    if chosen := upload("register", ("import_register_result", f"{APPLY}__success",
                                       f"{APPLY}__errors")):
-        label_register(*upload)
+        label_register(actor, *chosen)
