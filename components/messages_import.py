@@ -134,8 +134,8 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "imports.col.certify_on": _m("Label le", "Erkend op", "Label on"),
     "imports.col.withdraw_on": _m("Retrait le", "Ingetrokken op", "Withdrawn on"),
     # the commit
-    "imports.commit": _m("Importer {count} nouveaux·elles", "{count} nieuwe importeren",
-                         "Import {count} new"),
+    "imports.commit": _m("Importer les nouvelles fiches ({count})",
+                         "De nieuwe fiches importeren ({count})", "Import the new records ({count})"),
     "imports.nothing_new": _m(
         "Rien de nouveau à importer : chaque ligne est déjà au registre ou refusée.",
         "Niets nieuws om te importeren: elke rij staat al in het register of is geweigerd.",

@@ -3,13 +3,15 @@ profile; in French, Dutch and English, with screenshots to look at."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, expect
 from sqlalchemy import func, select
 
 from components.i18n import translate
 from db.engine import session_scope
-from db.models import LabelStep
+from db.models import Artisan, LabelStep
 from tests.e2e.conftest import login, open_app, screenshot, wait_idle
 
 PEOPLE = {"fr": ("Éloïse", "Dupré-Test", "1050", "0203.201.340"),
@@ -68,3 +70,34 @@ def _busiest(_app: str) -> int:
     with session_scope() as s:
         return int(s.scalar(select(LabelStep.artisan_id).group_by(LabelStep.artisan_id)
                             .order_by(func.count().desc(), LabelStep.artisan_id).limit(1)) or 1)
+
+
+def test_import_a_sign_up_sheet_in_the_browser(live_app: str, browser: Browser,
+                                               tmp_path: Path) -> None:
+    """A Windows-1252, semicolon CSV as Excel saves it: one new row, one known artisan, one
+    wrong enterprise number; preview, commit, and the same file again adds nothing."""
+    with session_scope() as s:
+        known = s.scalars(select(Artisan).where(Artisan.enterprise_number.is_not(None))
+                          .order_by(Artisan.id).limit(1)).one()
+        known_number = known.enterprise_number or ""
+    sheet = tmp_path / "inscriptions.csv"
+    sheet.write_bytes(("Prénom;Nom;Code postal;Numéro d'entreprise\r\n"
+                       "Hélène;Lefèvre-Import;1060;0404.616.494\r\n"
+                       f"Connu;Déjà;1000;{known_number}\r\n"
+                       "Jean;Faux;1000;0123.456.788\r\n").encode("cp1252"))
+    page = browser.new_page(viewport={"width": 1180, "height": 820})
+    login(page, live_app, "staff", "artisan-staff")
+    open_app(page, f"{live_app}/import?lang=fr")
+    expect(page.get_by_role("heading", name=translate("imports.title", "fr"))).to_be_visible(
+        timeout=20_000)
+    page.locator("input[type=file]").first.set_input_files(str(sheet))
+    commit = page.get_by_role("button", name=translate("imports.commit", "fr", count="1"))
+    expect(commit).to_be_visible(timeout=20_000)
+    screenshot(page, "import_preview_fr")
+    commit.click()
+    expect(page.get_by_text(translate("imports.nothing_new", "fr"))).to_be_visible(
+        timeout=30_000)
+    screenshot(page, "import_done_fr")
+    with session_scope() as s:
+        assert s.scalar(select(func.count()).where(Artisan.last_name == "Lefèvre-Import")) == 1
+    page.close()
