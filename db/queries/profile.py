@@ -88,11 +88,11 @@ def _touch(at: datetime, kind: str, ref_id: int, **extra: Any) -> dict[str, Any]
 
 
 def _events(session: Session, artisan_id: int) -> list[dict[str, Any]]:
-    """One touchpoint per attendance, at check-in, else registration, else the event start."""
+    """One touchpoint per attendance: at check-in, else when the event began (a registration
+    weeks ahead would place a no-show far from the evening it concerns)."""
     rows = session.execute(
         select(Event.id, Event.title, Event.action, Event.kind, Attendance.status,
-               func.coalesce(Attendance.checked_in_at, Attendance.registered_at,
-                             Event.starts_at).label("at"))
+               func.coalesce(Attendance.checked_in_at, Event.starts_at).label("at"))
         .join(Event, Event.id == Attendance.event_id)
         .where(Attendance.artisan_id == artisan_id)).all()
     return [_touch(r.at, "event", r.id, title=r.title, detail=r.status, action=r.action,
