@@ -13,10 +13,17 @@ import streamlit as st
 from components.downloads import csv_bytes, xlsx_bytes
 from components.i18n import translate
 from components.settings import production_problems
-from db.engine import DatabaseConfigError, get_engine, session_scope, upgrade_to_head
+from db.engine import (
+    DatabaseConfigError,
+    get_engine,
+    run_write,
+    session_scope,
+    upgrade_to_head,
+)
+from db.permissions import Actor
 from db.privacy import Shown, Withheld
 from db.queries.profile import ArtisanProfile
-from db.queries.registry import RegistryFilter, RegistryPage, registry_export
+from db.queries.registry import RegistryFilter, RegistryPage, export_registry, record_export
 from db.reads import READS, run_read, sees_exact
 from db.versioning import data_versions
 
@@ -106,14 +113,17 @@ def registry_page(filters: RegistryFilter, today: date, role: str, sort: str,
     return result
 
 
-def registry_export_file(filters: RegistryFilter, today: date, lang: str,
+def registry_export_file(actor: Actor, filters: RegistryFilter, today: date, lang: str,
                          kind: str) -> tuple[str, str, Callable[[], bytes]]:
     """File name, MIME type and a deferred maker of the filtered registry as CSV or Excel:
-    the file is built when the button is pressed, not on every run of the page."""
+    the file is built when the button is pressed, not on every run of the page, and the
+    actor is checked (and the export audited) then, not when the page ran."""
 
     def make() -> bytes:  # runs in another thread: no session state, so lang is bound here
         with session_scope() as session:
-            frame = registry_export(session, filters, today, lang)
+            frame = export_registry(session, actor, filters, today, lang)
+        rows, filtered = len(frame), filters != RegistryFilter()
+        run_write(lambda: _audit_export(actor, kind, rows, filtered))
         frame["label_state"] = [translate("label_state." + s, lang) for s in frame["label_state"]]
         frame["source"] = [translate("source." + s, lang) for s in frame["source"]]
         frame = frame.rename(columns={c: translate(f"export.{c}", lang) for c in frame.columns})
@@ -124,6 +134,11 @@ def registry_export_file(filters: RegistryFilter, today: date, lang: str,
     mime = "text/csv" if kind == "csv" else (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     return name, mime, make
+
+
+def _audit_export(actor: Actor, kind: str, rows: int, filtered: bool) -> None:
+    with session_scope() as session:
+        record_export(session=session, actor=actor, kind=kind, rows=rows, filtered=filtered)
 
 
 def artisan_profile(artisan_id: int, today: date, role: str) -> ArtisanProfile | None:

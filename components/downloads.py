@@ -17,14 +17,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def defuse(value: Any) -> Any:
-    """Text a spreadsheet could run as a formula gets a leading apostrophe; the rest is kept."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# In a CSV, a spreadsheet set to the other separator starts a new cell after ',' or ';'.
+_INNER_START = re.compile(r"([,;])(?=[=+\-@\t\r])")
 
 
-def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+def defuse(value: Any, inner: bool = False) -> Any:
+    """Text a spreadsheet could run as a formula gets a leading apostrophe; with `inner`, also
+    after every ',' or ';' that a spreadsheet splitting on it would turn into a cell start."""
+    if not isinstance(value, str):
+        return value
+    if inner:
+        value = _INNER_START.sub(r"\1'", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _safe(frame: pd.DataFrame, inner: bool = False) -> pd.DataFrame:
     """A copy with defused text cells and timezone-aware times as Brussels wall time."""
     safe = frame.copy()
     for name in safe.columns:
@@ -33,8 +40,8 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
             # Excel has no time zones; the programme's days are Brussels days.
             safe[name] = column.dt.tz_convert(BRUSSELS).dt.tz_localize(None)
         elif column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-            safe[name] = column.map(defuse)
-    safe.columns = [defuse(str(c)) for c in safe.columns]
+            safe[name] = column.map(lambda v: defuse(v, inner))
+    safe.columns = [defuse(str(c), inner) for c in safe.columns]
     return safe
 
 
@@ -43,10 +50,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
     Comma, the RFC 4180 separator every BI tool and script reads without being told; the BOM
     makes Excel read UTF-8 (accents intact). Excel in a Belgian locale splits on ';' when a
-    CSV is double-clicked: the Excel download is the file meant for Excel users.
+    CSV is double-clicked, ignoring the quotes of a comma file: so text after a ',' or ';'
+    inside a cell is defused as well as the cell's start (Atelier;'=1+1).
     """
     # CRLF as RFC 4180 says; it also makes the writer quote a bare CR inside a cell.
-    return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return _safe(frame, inner=True).to_csv(index=False, lineterminator="\r\n"
+                                           ).encode("utf-8-sig")
 
 
 def _cell(value: Any) -> Any:

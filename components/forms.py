@@ -42,16 +42,23 @@ def submit(form: str, write: Callable[[], object], success_key: str,
 
 def field_error(form: str, field: str) -> None:
     """The translated error of one field, right under it."""
+    st.session_state.setdefault(f"{form}__shown", set()).add(field)
     key = st.session_state.get(_errors_key(form), {}).get(field)
     if key:
         st.markdown(f":red[:material/error: {t(key)}]")
 
 
 def form_feedback(form: str) -> None:
-    """The form-wide error (e.g. permission, or an error reference) or the success message."""
+    """The form-wide error (e.g. permission, or an error reference) or the success message;
+    an error of a field the form has no place for (say, the last check before saving refused
+    a derived value) is shown here too, never dropped."""
     errors = st.session_state.get(_errors_key(form), {})
+    shown = st.session_state.pop(f"{form}__shown", set()) | {"_form", "_ref"}
     if key := errors.get("_form"):
         st.error(t(key, ref=errors.get("_ref", "")))
+    for field, key in errors.items():
+        if field not in shown:
+            st.error(t("form.not_saved", reason=t(key)))
     if success := st.session_state.get(f"{form}__success"):
         st.success(t(success))
 

@@ -9,28 +9,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.downloads import csv_bytes
 from components.forms import form_feedback, submit
-from components.i18n import current_language, fmt_number, labeller, t
+from components.i18n import fmt_number, labeller, t
+from components.import_tables import download, metrics, show_table
 from db.engine import session_scope
 from db.errors import ValidationError
 from db.permissions import Actor
 from db.queries.artisans import FIELDS
 from db.queries.label_register import STATUSES, apply_register, preview_register, register_rows
 from db.queries.registry_import import commit_import, guess_mapping, preview_import, rows_of
-from db.reference import commune_name
-from db.tabular import MAX_BYTES, read_table
+from db.tabular import MAX_BYTES, clean_filename, read_table
 
 COMMIT, APPLY = "import_commit", "import_register_apply"
-# Our columns in the tables: their header, and how a value reads (keys become sentences).
-VALUES: dict[str, Callable[[Any], str]] = {
-    "field": lambda v: t(f"imports.field.{v}") if v else "",
-    "reason": lambda v: t(v) if v else "",
-    "match": lambda v: t(f"imports.match.{v}") if v else "",
-    "commune_nis": lambda v: commune_name(v, current_language()) if v else "",
-}
-OURS = ("row", "field", "reason", "artisan_id", "match", "commune_nis", "certify_on",
-        "withdraw_on")
 
 
 def upload(slot: str, forget: tuple[str, ...]) -> tuple[str, pd.DataFrame] | None:
@@ -45,46 +35,20 @@ def upload(slot: str, forget: tuple[str, ...]) -> tuple[str, pd.DataFrame] | Non
     if kept is None or kept["id"] != file.file_id:
         for key in forget:
             st.session_state.pop(key, None)
+        name = clean_filename(file.name)  # shown, audited, in notes: nothing invisible
         try:
             if file.size > MAX_BYTES:  # refused before reading it into memory
                 raise ValidationError({"file": "imports.too_large"})
-            kept = {"id": file.file_id, "name": file.name,
+            kept = {"id": file.file_id, "name": name,
                     "frame": read_table(file.getvalue(), file.name), "error": None}
         except ValidationError as exc:
-            kept = {"id": file.file_id, "name": file.name, "frame": None,
+            kept = {"id": file.file_id, "name": name, "frame": None,
                     "error": exc.errors["file"]}
         st.session_state[f"import_{slot}_parsed"] = kept
     if kept["error"]:
         st.error(t(kept["error"]))
         return None
     return kept["name"], kept["frame"]
-
-
-def _readable(table: pd.DataFrame) -> pd.DataFrame:
-    """Reason keys, fields, communes turned into words of the session's language."""
-    return table.assign(**{name: table[name].map(show) for name, show in VALUES.items()
-                           if name in table.columns})
-
-
-def _table(table: pd.DataFrame) -> None:
-    """A preview group; the file's text only ever in a dataframe, never as markdown."""
-    if table.empty:
-        st.info(t("imports.no_rows"))
-        return
-    st.dataframe(_readable(table), hide_index=True, width="stretch",
-                 column_config={c: t(f"imports.col.{c}") for c in OURS if c in table.columns})
-
-
-def _download(table: pd.DataFrame, label: str, name: str, key: str) -> None:
-    readable = _readable(table).rename(
-        columns={c: t(f"imports.col.{c}") for c in OURS if c in table.columns})
-    st.download_button(t(label), data=csv_bytes(readable), file_name=name, mime="text/csv",
-                       icon=":material/download:", key=key, on_click="ignore")
-
-
-def _metrics(counts: dict[str, int]) -> None:
-    for column, (status, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
-        column.metric(t(f"imports.status.{status}"), fmt_number(count))
 
 
 def _cached(slot: str, stamp: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -131,13 +95,13 @@ def registry_list(actor: Actor, name: str, frame: pd.DataFrame) -> None:
         st.error(t(next(iter(exc.errors.values()))))
         return
     st.subheader(t("imports.preview"))
-    _metrics({s: preview.count(s) for s in ("new", "existing", "rejected")})
+    metrics({s: preview.count(s) for s in ("new", "existing", "rejected")})
     shown = st.radio(t("imports.show"), ("new", "existing", "rejected"), horizontal=True,
                      key="import_show", format_func=labeller("imports.status."))
-    _table(rows_of(preview, shown))
+    show_table(rows_of(preview, shown))
     if preview.count("rejected"):
-        _download(rows_of(preview, "rejected"), "imports.download_rejected",
-                  f"{name.rsplit('.', 1)[0]}-rejected.csv", "import_download_rejected")
+        download(rows_of(preview, "rejected"), "imports.download_rejected",
+                 f"{name.rsplit('.', 1)[0]}-rejected.csv", "import_download_rejected")
     if not preview.count("new"):
         st.info(t("imports.nothing_new"))
     elif st.button(t("imports.commit", count=fmt_number(preview.count("new"))), type="primary",
@@ -171,17 +135,17 @@ def label_register(actor: Actor, name: str, frame: pd.DataFrame) -> None:
         st.error(t(next(iter(exc.errors.values()))))
         return
     counts = preview.counts()
-    _metrics(dict(list(counts.items())[:3]))
-    _metrics(dict(list(counts.items())[3:]))
+    metrics(dict(list(counts.items())[:3]))
+    metrics(dict(list(counts.items())[3:]))
     shown = st.radio(t("imports.show"), STATUSES, horizontal=True, key="import_register_show",
                      format_func=labeller("imports.status."))
-    _table(register_rows(preview, shown))
+    show_table(register_rows(preview, shown))
     stem = name.rsplit(".", 1)[0]
     for status, label in (("unmatched_brussels", "imports.download_unmatched"),
                           ("rejected", "imports.download_rejected")):
         if counts[status]:
-            _download(register_rows(preview, status), label, f"{stem}-{status}.csv",
-                      f"import_register_download_{status}")
+            download(register_rows(preview, status), label, f"{stem}-{status}.csv",
+                     f"import_register_download_{status}")
     changes = counts["certify"] + counts["withdraw"]
     if not changes:
         st.info(t("imports.nothing_to_apply"))

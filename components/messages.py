@@ -75,6 +75,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "afgeronde totalen.",
         "Aggregate figures only, rounded to the nearest multiple of 5; from 1 to 4 they show "
         "as \"< 5\". New members in a month are the difference between two rounded totals."),
+    "form.not_saved": _m("Rien n'a été enregistré : {reason}", "Er is niets opgeslagen: {reason}",
+                         "Nothing was saved: {reason}"),
+    "form.invalid_value": _m("Valeur non valable pour ce champ.",
+                             "Ongeldige waarde voor dit veld.",
+                             "Not a valid value for this field."),
     "form.required": _m("Ce champ est obligatoire.", "Dit veld is verplicht.",
                         "This field is required."),
     "password.too_short": _m("Le mot de passe doit compter au moins 10 caractères.",

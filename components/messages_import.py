@@ -97,7 +97,11 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "imports.field.notes": _m("Notes", "Notities", "Notes"),
     "imports.field.granted_on": _m("Date d'octroi", "Datum toekenning", "Date granted"),
     "imports.field.withdrawn_on": _m("Date de retrait", "Datum intrekking", "Date withdrawn"),
-    # the preview
+    # what a write refused, at a field the screen has no widget for (db.validation's last check)
+    "imports.field.note": _m("Note de l'étape label", "Notitie bij de labelstap",
+                             "Label step note"),
+    "imports.field.mapping": _m("Colonnes du fichier", "Kolommen van het bestand",
+                                "File columns"),
     "imports.preview": _m("Aperçu", "Voorbeeld", "Preview"),
     "imports.show": _m("Lignes affichées", "Getoonde rijen", "Rows shown"),
     "imports.no_rows": _m("Aucune ligne dans ce groupe.", "Geen rijen in deze groep.",
@@ -135,7 +139,8 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "imports.col.withdraw_on": _m("Retrait le", "Ingetrokken op", "Withdrawn on"),
     # the commit
     "imports.commit": _m("Importer les nouvelles fiches ({count})",
-                         "De nieuwe fiches importeren ({count})", "Import the new records ({count})"),
+                         "De nieuwe fiches importeren ({count})",
+                         "Import the new records ({count})"),
     "imports.nothing_new": _m(
         "Rien de nouveau à importer : chaque ligne est déjà au registre ou refusée.",
         "Niets nieuws om te importeren: elke rij staat al in het register of is geweigerd.",

@@ -55,6 +55,11 @@ LABEL_MESSAGES: dict[str, dict[str, str]] = {
         "de volgorde waarin ze plaatsvonden.",
         "This date is before the latest recorded step: steps are recorded in the order they "
         "happened."),
+    "label.date_invalid": _m("Date invalide : indiquez un jour (sans heure).",
+                             "Ongeldige datum: geef een dag op (zonder uur).",
+                             "Invalid date: give a day (without a time)."),
+    "label.note_invalid": _m("La note doit être du texte.", "De notitie moet tekst zijn.",
+                             "The note must be text."),
     "label.step_exists": _m("Cette étape est déjà enregistrée à cette date.",
                             "Deze stap is op deze datum al geregistreerd.",
                             "This step is already recorded on this date."),

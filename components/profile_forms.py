@@ -40,12 +40,12 @@ def edit_form(actor: Actor, profile: ArtisanProfile) -> None:
     """The record's fields as saved, refused if someone else saved a newer version meanwhile."""
     prefix = f"{EDIT}_{profile.id}"
     load_defaults(prefix, {f: getattr(profile, f) for f in FIELDS})
+    seen = seen_version(profile)  # pinned with the values just loaded, not at save time
 
     def save() -> None:
         with session_scope() as session:
             saved = update_artisan(session=session, actor=actor, artisan_id=profile.id,
-                                   fields=typed_fields(prefix),
-                                   expected_version=seen_version(profile))
+                                   fields=typed_fields(prefix), expected_version=seen)
             st.session_state[_version_key(profile.id)] = saved.row_version
 
     with st.form(prefix):
@@ -86,6 +86,7 @@ def label_form(actor: Actor, profile: ArtisanProfile) -> None:
 
 def consent_form(actor: Actor, profile: ArtisanProfile) -> None:
     """Record or withdraw the consent answers, with the day they were given."""
+    seen = seen_version(profile)  # the version whose answers the checkboxes show
 
     def save() -> None:
         with session_scope() as session:
@@ -93,7 +94,7 @@ def consent_form(actor: Actor, profile: ArtisanProfile) -> None:
                                 contact=bool(st.session_state[f"{CONSENT}_contact"]),
                                 newsletter=bool(st.session_state[f"{CONSENT}_newsletter"]),
                                 on=st.session_state[f"{CONSENT}_day"],
-                                expected_version=seen_version(profile))
+                                expected_version=seen)
             st.session_state[_version_key(profile.id)] = saved.row_version
 
     with st.form(CONSENT):

@@ -15,6 +15,7 @@ ADMINS = frozenset({"admin"})
 # permission -> roles allowed; partners write nothing.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "artisans.write": STAFF_AND_UP,
+    "artisans.export": STAFF_AND_UP,  # a file of persons: re-checked when it is made
     "artisans.erase": ADMINS,  # the right to erasure: irreversible, so admins only
     "events.write": STAFF_AND_UP,
     "coaching.write": STAFF_AND_UP,

@@ -15,7 +15,7 @@ from db.queries.community import members_by_commune, members_by_month
 from db.queries.label import certified_by_sector, label_history
 from db.queries.overview import overview_figures
 from db.queries.profile import artisan_profile, artisan_timeline
-from db.queries.registry import registry_export, search_artisans
+from db.queries.registry import search_artisans
 
 # Roles that see exact figures; every other role (partner, or one added later) is disclosed to.
 EXACT_ROLES = STAFF_AND_UP
@@ -39,7 +39,6 @@ READS: dict[str, Read] = {
     "certified_by_sector": Read(certified_by_sector, ("label", "artisans"), "breakdown"),
     # Lists of persons: never disclosed to partners.
     "registry_search": Read(search_artisans, ("artisans", "label"), None),
-    "registry_export": Read(registry_export, ("artisans", "label"), None),
     "artisan_profile": Read(artisan_profile, ("artisans", "label"), None),
     "artisan_timeline": Read(artisan_timeline, ("artisans", "events", "coaching", "label"),
                              None),

@@ -15,10 +15,12 @@ from typing import Any, cast
 import pandas as pd
 
 from db.errors import ValidationError
+from db.validation import FORBIDDEN_CATEGORIES
 
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
 MAX_COLUMNS = 200
+MAX_FILENAME = 120  # a file name is shown, audited and put in label steps' notes
 DELIMITERS = (";", ",", "\t")
 # Bytes no text file holds (NUL, other C0 controls): UTF-16, images, zips read as CSV.
 _BINARY = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -34,6 +36,28 @@ def header_key(name: str) -> str:
     """A header compared loosely: 'Numéro d’entreprise ' -> 'numerodentreprise'."""
     bare = unicodedata.normalize("NFKD", name)
     return "".join(c for c in bare.casefold() if c.isalnum() and c.isascii())
+
+
+def _visible(c: str) -> str:
+    """A character as kept: invisible ones dropped ('Pré\u200bnom' is 'Prénom'), controls and
+    line breaks as a space."""
+    kind = unicodedata.category(c)
+    return c if kind not in FORBIDDEN_CATEGORIES else "" if kind in ("Cf", "Cs") else " "
+
+
+def clean_text(value: str) -> str:
+    """Text from a file as we store it: NFC, without the characters every flush refuses
+    (zero-width, BOM, bidi marks, controls), spaces collapsed."""
+    return " ".join("".join(map(_visible, unicodedata.normalize("NFC", value))).split())
+
+
+def clean_filename(name: str) -> str:
+    """An uploaded file's name as clean_text, cut to MAX_FILENAME keeping its extension."""
+    text = clean_text(name)
+    stem, _, ext = text.rpartition(".")
+    if len(text) <= MAX_FILENAME or not stem or len(ext) > 10:
+        return text[:MAX_FILENAME]
+    return f"{stem[:MAX_FILENAME - len(ext) - 2]}….{ext}"
 
 
 def _decode(data: bytes) -> str:
@@ -63,7 +87,8 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
+    """A cell as text: blank for None, NaN and NaT; whole numbers without '.0'; ISO dates."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
@@ -93,10 +118,10 @@ def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
 
 
 def _headers(cells: list[str]) -> list[str]:
-    """Trimmed names; a blank one becomes '#<position>', a repeated one gets ' (2)'."""
+    """Unique names: a blank one becomes '#<position>', a repeated one gets ' (2)'."""
     names: list[str] = []
     for position, cell in enumerate(cells, start=1):
-        name = " ".join(cell.split()) or f"#{position}"
+        name = cell or f"#{position}"
         base, n = name, 1
         while name in names:
             n += 1
@@ -144,7 +169,8 @@ def read_table(data: bytes, filename: str) -> pd.DataFrame:
     if len(data) > MAX_BYTES:
         raise _refuse("imports.too_large")
     xlsx = data.startswith(b"PK\x03\x04") or filename.lower().endswith(".xlsx")
-    header, body, numbers = _collect(_xlsx_rows(data) if xlsx else _csv_rows(data))
+    raw, body, numbers = _collect(_xlsx_rows(data) if xlsx else _csv_rows(data))
+    header = [clean_text(cell) for cell in raw]  # names reach the audit log: none invisible
     if len(header) > MAX_COLUMNS:
         raise _refuse("imports.file_unreadable")
     if any(cell and _VALUE.fullmatch(cell) for cell in header):
@@ -163,8 +189,13 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 def annotate(frame: pd.DataFrame, **columns: Sequence[Any]) -> pd.DataFrame:
     """Rows of a read_table frame as a table: `row` (its number in the file), the file's
     columns, then the given ones; a file column named like one of these gets ' (file)'."""
-    ours = {"row", *columns}
-    out = frame.rename(columns={c: f"{c} (file)" for c in frame.columns if c in ours})
+    taken, renamed = {"row", *columns, *frame.columns}, {}
+    for column in (c for c in frame.columns if c == "row" or c in columns):
+        renamed[column] = f"{column} (file)"
+        while renamed[column] in taken:  # the file may have 'row (file)' too
+            renamed[column] += " (file)"
+        taken.add(renamed[column])
+    out = frame.rename(columns=renamed)
     for name, values in columns.items():
         out[name] = list(values)
     out.insert(0, "row", list(frame.index))
@@ -172,5 +203,8 @@ def annotate(frame: pd.DataFrame, **columns: Sequence[Any]) -> pd.DataFrame:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, str]]:
-    """The rows of a read_table frame as dicts of header -> text."""
-    return cast(list[dict[str, str]], frame.to_dict("records"))
+    """The rows of a frame as dicts of header -> text: a frame not from read_table (numbers,
+    dates, None or NaN cells) reads as read_table would read it from an Excel sheet."""
+    rows = cast(list[dict[str, Any]], frame.to_dict("records"))
+    return [{header: v if isinstance(v, str) else _cell(v) for header, v in row.items()}
+            for row in rows]

@@ -37,7 +37,7 @@ INDICATORS = (
 )
 ROLES = ("admin", "manager", "staff", "partner")
 AUDIT_ACTIONS = ("create", "update", "delete", "login", "login_failed", "logout", "erase",
-                 "import")
+                 "import", "export")
 # Areas whose data version is bumped by writes, so cached reads can be keyed on it.
 AREAS = ("artisans", "events", "coaching", "campaign", "label", "targets", "users")
 

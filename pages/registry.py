@@ -69,6 +69,6 @@ if page.total:
     files = st.columns(2)
     for column, kind in zip(files, ("csv", "xlsx"), strict=True):
         with column:
-            name, mime, make = registry_export_file(chosen, today, lang, kind)
+            name, mime, make = registry_export_file(actor, chosen, today, lang, kind)
             st.download_button(t(f"registry.export_{kind}"), data=make, file_name=name,
                                mime=mime, icon=":material/download:", on_click="ignore")

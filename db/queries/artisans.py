@@ -9,10 +9,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit, clock, identity, vocab
 from db.errors import ValidationError
+from db.ids import valid_id
 from db.models import Artisan
 from db.permissions import Actor, authorize
 from db.reference import communes, craft_sectors
@@ -69,7 +71,10 @@ def _place(raw: Mapping[str, Any], errors: dict[str, str]) -> tuple[str | None, 
 def clean_artisan(raw: Mapping[str, Any]) -> dict[str, Any]:
     """The column values of an artisan from typed fields (strings; missing means empty),
     with its derived keys; raises ValidationError with a message key per wrong field."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = {name: "form.invalid_value" for name in FIELDS
+                              if raw.get(name) is not None and not isinstance(raw[name], str)}
+    if errors:  # a form or an import gives text; anything else is not a value to store
+        raise ValidationError(errors)
     values: dict[str, Any] = {}
     for name, limit, required in (("first_name", 80, True), ("last_name", 80, True),
                                   ("business_name", 150, False)):
@@ -151,21 +156,29 @@ def create_artisan(*, session: Session, actor: Actor, fields: Mapping[str, Any],
     refuses a second record with the same enterprise number or e-mail (the database would)."""
     authorize(session, actor, "artisans.write")
     values = clean_artisan(fields)
+    # First: on SQLite the write lock, on PostgreSQL a row lock all registry writes take, so
+    # two advisers adding the same person at once are checked one after the other.
+    bump(session, "artisans")
     duplicates = find_duplicates(session, values)
     hard = [d for d in duplicates if d.reason != "name_commune"]
     if duplicates and (not allow_duplicates or hard):
         raise DuplicatesFound(duplicates)
     artisan = Artisan(**values, consent_contact=False, consent_newsletter=False,
                       row_version=1)
-    session.add(artisan)
-    session.flush()
+    try:
+        with session.begin_nested():  # a unique index is the last word (e.g. an import)
+            session.add(artisan)
+            session.flush()
+    except IntegrityError:
+        raise DuplicatesFound(find_duplicates(session, values)) from None
     audit.record(session, actor=actor.username, action="create", entity="artisans",
                  entity_id=artisan.id, before=None, after=audit.snapshot(artisan))
-    bump(session, "artisans")
     return artisan
 
 
 def _load(session: Session, artisan_id: int) -> Artisan:
+    if not valid_id(artisan_id):  # never a query with an id no row can have
+        raise ValidationError({"_form": "artisans.not_found"})
     artisan = session.get(Artisan, artisan_id, populate_existing=True, with_for_update=True)
     if artisan is None or artisan.erased_at is not None:
         raise ValidationError({"_form": "artisans.not_found"})
@@ -202,12 +215,19 @@ def set_consent(*, session: Session, actor: Actor, artisan_id: int, contact: boo
                 newsletter: bool, on: date, expected_version: int) -> Artisan:
     """Record (or withdraw) the consent answers as given on a day."""
     authorize(session, actor, "artisans.write")
+    errors = {name: "form.invalid_value" for name, answer in
+              (("consent_contact", contact), ("consent_newsletter", newsletter))
+              if not isinstance(answer, bool)}
+    if not isinstance(on, date) or isinstance(on, datetime):
+        errors["consent_recorded_on"] = "form.invalid_value"
+    elif on > clock.today() or on.year < 2000:
+        errors["consent_recorded_on"] = "artisans.date_out_of_range"
+    if errors:
+        raise ValidationError(errors)
     bump(session, "artisans")
     artisan = _load(session, artisan_id)
     if artisan.row_version != expected_version:
         raise ValidationError({"_form": "artisans.stale_edit"})
-    if on > clock.today() or on.year < 2000:
-        raise ValidationError({"consent_recorded_on": "artisans.date_out_of_range"})
     before = audit.snapshot(artisan)
     artisan.consent_contact, artisan.consent_newsletter = contact, newsletter
     artisan.consent_recorded_on = on

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.errors import ValidationError
+from db.ids import valid_id
 from db.models import (
     Artisan,
     Attendance,
@@ -26,7 +27,7 @@ from db.versioning import bump
 # an artisan's rows hold (commune, sector, dates, statuses) stays, so every KPI stays the same.
 PERSONAL = frozenset({"first_name", "last_name", "business_name", "email", "phone",
                       "enterprise_number", "notes", "note", "action", "name_key",
-                      "search_text"})
+                      "search_text", "topic"})
 BLANK = {"first_name": "", "last_name": "", "name_key": "", "search_text": "",
          "business_name": None, "email": None, "phone": None, "enterprise_number": None,
          "notes": None}
@@ -76,6 +77,8 @@ def erase_artisan(*, session: Session, actor: Actor, artisan_id: int) -> None:
     """Erase an artisan's personal data on request, in their rows and in the audit trail;
     attendances, sessions, follow-ups and label steps stay, anonymous. Admins only."""
     authorize(session, actor, "artisans.erase")
+    if not valid_id(artisan_id):  # 2**31 is a DataError on PostgreSQL, 2**63 overflows SQLite
+        raise ValidationError({"_form": "artisans.not_found"})
     bump(session, "artisans", "label", "coaching", "events")  # first: SQLite's write lock
     artisan = session.get(Artisan, artisan_id, populate_existing=True, with_for_update=True)
     if artisan is None or artisan.erased_at is not None:
@@ -88,7 +91,7 @@ def erase_artisan(*, session: Session, actor: Actor, artisan_id: int) -> None:
     session.execute(update(LabelStep).where(LabelStep.artisan_id == artisan_id)
                     .values(note=None))
     session.execute(update(CoachingSession).where(CoachingSession.artisan_id == artisan_id)
-                    .values(notes=None))
+                    .values(topic="", notes=None))  # topic is required: empty reads as erased
     session.execute(update(FollowUp).where(FollowUp.artisan_id == artisan_id)
                     .values(action=""))  # required: an empty action reads as "erased"
     _rewrite_audit(session, artisan_id)

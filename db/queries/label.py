@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import Subquery, and_, exists, func, select
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db import audit, clock
 from db.errors import ValidationError
+from db.ids import valid_id
 from db.models import Artisan, LabelStep
 from db.permissions import Actor, authorize
 from db.validation import text_problem
@@ -147,10 +148,29 @@ def _problems(session: Session, artisan_id: int, state: str, day: date,
     return errors
 
 
+def _type_problems(state: object, occurred_on: object, note: object) -> dict[str, str]:
+    """Values of the wrong type (past the widgets), refused before any query sees them. A
+    datetime is a date too, but its time of day means the caller mixed something up."""
+    errors: dict[str, str] = {}
+    if not isinstance(state, str):
+        errors["state"] = "label.state_unknown"
+    if occurred_on is None:
+        errors["occurred_on"] = "form.required"
+    elif not isinstance(occurred_on, date) or isinstance(occurred_on, datetime):
+        errors["occurred_on"] = "label.date_invalid"
+    if note is not None and not isinstance(note, str):
+        errors["note"] = "label.note_invalid"
+    return errors
+
+
 def record_label_step(*, session: Session, actor: Actor, artisan_id: int, state: str,
                       occurred_on: date, note: str | None = None) -> LabelStep:
     """Add a step to an artisan's label journey (audit-logged); raises ValidationError."""
     authorize(session, actor, "label.write")
+    if not valid_id(artisan_id):  # 2**31 is a DataError on PostgreSQL, 2**63 overflows SQLite
+        raise ValidationError({"_form": "artisans.not_found"})
+    if errors := _type_problems(state, occurred_on, note):
+        raise ValidationError(errors)
     bump(session, "label", "artisans")  # first: on SQLite the write lock, so checks hold
     artisan = session.get(Artisan, artisan_id, populate_existing=True, with_for_update=True)
     if artisan is None or artisan.erased_at is not None:

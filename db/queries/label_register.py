@@ -19,7 +19,7 @@ from db.models import Artisan, LabelStep
 from db.permissions import Actor, authorize
 from db.queries.label import apply_step
 from db.queries.registry_import import CHUNK, to_code
-from db.tabular import annotate, chunks, header_key, records
+from db.tabular import annotate, chunks, clean_filename, header_key, records
 from db.versioning import bump
 
 STATUSES = ("certify", "withdraw", "unchanged", "unmatched_brussels", "outside", "rejected")
@@ -219,7 +219,8 @@ def apply_register(*, session: Session, actor: Actor, frame: pd.DataFrame,
     for part in chunks(sorted({t[2] for t in todo}), CHUNK):
         artisans.update((a.id, a) for a in session.scalars(
             select(Artisan).where(Artisan.id.in_(part))))
-    note = f"{NOTE} {' '.join(filename.split())[:200]}"
+    name = clean_filename(filename)  # no invisible character for the flush check to refuse
+    note = f"{NOTE} {name}"
     for day, _, artisan_id, state in todo:
         step = apply_step(session, artisans[artisan_id], state, day, note, actor.username)
         audit.record(session, actor=actor.username, action="create", entity="label_steps",
@@ -227,6 +228,6 @@ def apply_register(*, session: Session, actor: Actor, frame: pd.DataFrame,
     result = RegisterResult(preview.counts(), len(todo))
     audit.record(session, actor=actor.username, action="import", entity="label_steps",
                  entity_id=None, before=None,
-                 after={"filename": filename, "steps": len(todo), **result.counts})
+                 after={"filename": name, "steps": len(todo), **result.counts})
     session.flush()
     return result

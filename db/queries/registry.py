@@ -14,9 +14,10 @@ import pandas as pd
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from db import identity
+from db import audit, identity
 from db.clock import BRUSSELS
 from db.models import Artisan
+from db.permissions import Actor, authorize
 from db.queries.label import validity_start
 from db.reference import commune_name, communes, craft_sectors, sector_name
 from db.vocab import LABEL_STATES, LABEL_VALIDITY_YEARS
@@ -205,3 +206,21 @@ def registry_export(session: Session, filters: RegistryFilter, today: date,
     frame["commune"] = [place.get(n, n) if n else None for n in frame["commune_nis"]]
     frame["sector"] = [trade.get(s, s) if s else None for s in frame["sector"]]
     return frame[list(EXPORT_COLUMNS)]
+
+
+def export_registry(session: Session, actor: Actor, filters: RegistryFilter, today: date,
+                    lang: str) -> pd.DataFrame:
+    """registry_export for a file made now: the actor is checked when the file is made (a
+    download may come long after the page ran, from a since deactivated account)."""
+    authorize(session, actor, "artisans.export")
+    return registry_export(session, filters, today, lang)
+
+
+def record_export(*, session: Session, actor: Actor, kind: str, rows: int,
+                  filtered: bool) -> None:
+    """Audit a file of persons (format and row count; never the search text, which may be a
+    person's name). No data changed, so no area's version is bumped."""
+    authorize(session, actor, "artisans.export")
+    audit.record(session, actor=actor.username, action="export", entity="artisans",
+                 entity_id=None, before=None,
+                 after={"format": kind, "rows": rows, "filtered": filtered})

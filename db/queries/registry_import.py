@@ -18,7 +18,7 @@ from db.models import Artisan
 from db.permissions import Actor, authorize
 from db.queries.artisans import FIELDS, clean_artisan
 from db.reference import communes, craft_sectors
-from db.tabular import annotate, chunks, header_key, records
+from db.tabular import annotate, chunks, clean_filename, clean_text, header_key, records
 from db.versioning import bump
 
 CHUNK = 500  # rows per INSERT (and per IN list): well under SQLite's bound-parameter limit
@@ -240,6 +240,7 @@ def commit_import(*, session: Session, actor: Actor, frame: pd.DataFrame,
     authorize(session, actor, "artisans.write")
     bump(session, "artisans")  # first: on SQLite the write lock, so the classification holds
     preview = preview_import(session, frame, mapping)
+    chosen = _check_mapping(frame, mapping)
     new = [r.values for r in preview.rows if r.status == "new" and r.values]
     done = 0
     for part in chunks(new, CHUNK):
@@ -256,6 +257,7 @@ def commit_import(*, session: Session, actor: Actor, frame: pd.DataFrame,
     result = ImportResult(done, preview.count("existing"), preview.count("rejected"))
     audit.record(session, actor=actor.username, action="import", entity="artisans",
                  entity_id=None, before=None,
-                 after={"filename": filename, "mapping": dict(mapping), **vars(result)})
+                 after={"filename": clean_filename(filename), **vars(result),
+                        "mapping": {f: clean_text(str(h)) for f, h in chosen.items()}})
     session.flush()
     return result

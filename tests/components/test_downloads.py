@@ -86,5 +86,5 @@ def test_no_text_cell_opens_as_a_formula(text: str) -> None:
     frame = pd.DataFrame({"t": [text]})
     sheet = load_workbook(io.BytesIO(xlsx_bytes(frame, "x"))).active
     assert sheet is not None and sheet["A2"].data_type != "f"
-    assert _csv_rows(csv_bytes(frame))[1] == [defuse(text)]
+    assert _csv_rows(csv_bytes(frame))[1] == [defuse(text, inner=True)]
     assert not defuse(text).startswith(("=", "+", "-", "@", "\t", "\r"))

@@ -179,3 +179,16 @@ def test_an_edit_cannot_take_another_artisans_number(staff_user: Session) -> Non
         update_artisan(session=staff_user, actor=actor("staff", "staff"), artisan_id=other.id,
                        fields={"enterprise_number": "BE0203201340"}, expected_version=1)
     assert taken.value.errors == {"enterprise_number": "artisans.enterprise_number_taken"}
+
+
+def test_partners_cannot_export_the_registry(staff_user: Session) -> None:
+    from db.queries.registry import RegistryFilter, export_registry, record_export
+
+    _create(staff_user)
+    with pytest.raises(PermissionDenied):
+        export_registry(staff_user, actor("partner", "partner"), RegistryFilter(), TODAY, "fr")
+    with pytest.raises(PermissionDenied):
+        record_export(session=staff_user, actor=actor("partner", "partner"), kind="csv", rows=1,
+                      filtered=False)
+    assert len(export_registry(staff_user, actor("staff", "staff"), RegistryFilter(), TODAY,
+                               "fr")) == 1

@@ -55,7 +55,8 @@ def _same(before: dict[str, Any], after: dict[str, Any]) -> None:
 
 
 def _history(engine: Engine, artisan_id: int) -> None:
-    """An edit, a label step and a follow-up change in the audit trail, naming the person."""
+    """An edit, a label step, a follow-up and a session topic in the audit trail, naming the
+    person."""
     with session_scope(engine) as s:
         artisan = s.get(Artisan, artisan_id)
         assert artisan is not None
@@ -69,8 +70,13 @@ def _history(engine: Engine, artisan_id: int) -> None:
         assert follow_up is not None
         before = audit.snapshot(follow_up)
         follow_up.action = "Rappeler Zéphyrine Oudkerk"
+        coached = s.scalars(select(CoachingSession)
+                            .where(CoachingSession.artisan_id == artisan_id)).first()
+        assert coached is not None
+        earlier_session = audit.snapshot(coached)
+        coached.topic = "Plan d'affaires Atelier Zéphyr"
         s.flush()
-        for row, earlier in ((step, None), (follow_up, before)):
+        for row, earlier in ((step, None), (follow_up, before), (coached, earlier_session)):
             audit.record(s, actor="staff", action="update", entity=row.__tablename__,
                          entity_id=row.id, before=earlier, after=audit.snapshot(row))
 
@@ -117,6 +123,9 @@ def test_the_erased_artisan_keeps_only_anonymous_facts(seeded: Engine) -> None:
                 None}
         actions = s.scalars(select(FollowUp.action).where(FollowUp.artisan_id == artisan_id))
         assert set(actions) == {""}
+        topics = s.scalars(select(CoachingSession.topic)
+                           .where(CoachingSession.artisan_id == artisan_id))
+        assert set(topics) == {""}  # required: blanked, not null
 
 
 def test_erasing_twice_is_refused(seeded: Engine) -> None:
@@ -125,6 +134,13 @@ def test_erasing_twice_is_refused(seeded: Engine) -> None:
         erase_artisan(session=s, actor=ADMIN, artisan_id=artisan_id)
     with pytest.raises(ValidationError) as err, session_scope(seeded) as s:
         erase_artisan(session=s, actor=ADMIN, artisan_id=artisan_id)
+    assert err.value.errors == {"_form": "artisans.not_found"}
+
+
+@pytest.mark.parametrize("bad_id", [0, -1, 2**31, 2**63])
+def test_impossible_ids_are_not_found(seeded: Engine, bad_id: int) -> None:
+    with pytest.raises(ValidationError) as err, session_scope(seeded) as s:
+        erase_artisan(session=s, actor=ADMIN, artisan_id=bad_id)
     assert err.value.errors == {"_form": "artisans.not_found"}
 
 

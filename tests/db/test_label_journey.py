@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -148,6 +149,28 @@ def test_missing_and_erased_artisans_are_not_found(demo_users: Engine,
         "_form": "artisans.not_found"}
 
 
+@pytest.mark.parametrize(("values", "errors"), [
+    ({"occurred_on": None}, {"occurred_on": "form.required"}),
+    ({"occurred_on": "2024-01-01"}, {"occurred_on": "label.date_invalid"}),
+    ({"occurred_on": datetime(2024, 1, 1, 12)}, {"occurred_on": "label.date_invalid"}),
+    ({"note": 5}, {"note": "label.note_invalid"}),
+    ({"state": ["informed"]}, {"state": "label.state_unknown"}),
+], ids=["day-none", "day-text", "day-datetime", "note-int", "state-list"])
+def test_values_of_the_wrong_type_are_refused(demo_users: Engine, artisan_id: int,
+                                              values: dict[str, Any],
+                                              errors: dict[str, str]) -> None:
+    kwargs: dict[str, Any] = {"state": "informed", "occurred_on": date(2024, 1, 1), **values}
+    with pytest.raises(ValidationError) as err, session_scope(demo_users) as s:
+        record_label_step(session=s, actor=STAFF, artisan_id=artisan_id, **kwargs)
+    assert err.value.errors == errors
+
+
+@pytest.mark.parametrize("bad_id", [0, -1, 2**31, 2**63, True, "1"])
+def test_impossible_ids_are_not_found(demo_users: Engine, bad_id: Any) -> None:
+    assert _refused(demo_users, bad_id, "informed", date(2024, 1, 1)) == {
+        "_form": "artisans.not_found"}
+
+
 def test_partners_record_nothing(demo_users: Engine, artisan_id: int) -> None:
     with pytest.raises(PermissionDenied):
         _record(demo_users, artisan_id, "informed", date(2024, 1, 1), who="partner")
@@ -195,7 +218,8 @@ def test_every_state_and_message_key_is_translated() -> None:
     from components.messages_label import LABEL_MESSAGES
 
     emitted = {"label.state_unknown", "label.transition_invalid", "label.date_in_future",
-               "label.date_out_of_range", "label.date_before_latest", "label.step_exists"}
+               "label.date_out_of_range", "label.date_before_latest", "label.step_exists",
+               "label.date_invalid", "label.note_invalid"}
     for key in emitted | {f"label_state.{s}" for s in LABEL_STATES}:
         assert set(LABEL_MESSAGES[key]) == {"fr", "nl", "en"}
         assert all(text and "{" not in text for text in LABEL_MESSAGES[key].values())

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, exists, func, select
 
@@ -218,3 +219,25 @@ def test_dates_in_both_formats() -> None:
 def test_partners_may_not_apply_the_register(seeded: Engine) -> None:
     with pytest.raises(PermissionDenied):
         _apply(seeded, register_file(seeded).data, role="partner")
+
+
+def test_a_frame_with_typed_and_missing_cells_is_read_as_text(seeded: Engine) -> None:
+    (artisan,) = _fresh(seeded, 1)
+    number = int(artisan.enterprise_number or "")  # a number column loses its leading 0
+    frame = pd.DataFrame({"N° BCE": [number, None], "Date d'octroi": [date(2025, 3, 10), None]},
+                         index=pd.Index([2, 3], name="row"))
+    with session_scope(seeded) as s:
+        rows = preview_register(s, frame).rows
+    assert [(r.status, r.reason) for r in rows] == [
+        ("certify", None), ("rejected", "imports.register_number_missing")]
+
+
+def test_a_file_name_with_invisible_characters_is_cleaned_in_notes(seeded: Engine) -> None:
+    register = register_file(seeded)
+    with session_scope(seeded) as s:
+        apply_register(session=s, actor=STAFF, frame=read_table(register.data, "r.csv"),
+                       filename="registre\u200b \U0001F468\u200d\U0001F3A8.csv")
+    with session_scope(seeded) as s:
+        notes = set(s.scalars(select(LabelStep.note).where(LabelStep.recorded_by == "staff")))
+    assert notes == {"SPF Économie / FOD Economie – registre des artisans: "
+                     "registre \U0001F468\U0001F3A8.csv"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -236,3 +237,21 @@ def test_an_explicit_source_is_kept(session: Session) -> None:
 def test_to_code_reads_names_in_both_languages(kind: str, typed: str,
                                                code: str | None) -> None:
     assert registry_import.to_code(kind, typed) == code
+
+
+def test_invisible_characters_of_headers_and_file_name_stay_out_of_the_audit(
+        seeded: Engine) -> None:
+    frame = pd.DataFrame({"\u200bPrénom": ["Zénobe", "Marie"], "Nom": ["Gramme", None]},
+                         index=pd.Index([2, 3], name="row"))
+    with session_scope(seeded) as s:
+        result = commit_import(session=s, actor=STAFF, frame=frame,
+                               mapping={"first_name": "\u200bPrénom", "last_name": "Nom",
+                                        "email": None},
+                               filename="liste \u202e\U0001F468\u200d\U0001F3A8.csv")
+    assert (result.created, result.rejected) == (1, 1)
+    with session_scope(seeded) as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "import",
+                                                   AuditEntry.username == "staff")).one()
+        summary = json.loads(entry.after_json or "{}")
+    assert summary["filename"] == "liste \U0001F468\U0001F3A8.csv"
+    assert summary["mapping"] == {"first_name": "Prénom", "last_name": "Nom"}

@@ -6,11 +6,21 @@ import io
 import time
 from datetime import date
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
 from db.errors import ValidationError
-from db.tabular import MAX_ROWS, annotate, header_key, read_table
+from db.tabular import (
+    MAX_FILENAME,
+    MAX_ROWS,
+    annotate,
+    clean_filename,
+    clean_text,
+    header_key,
+    read_table,
+    records,
+)
 
 ROWS = "Prénom;Nom;Commune\nÉloïse;Dupré;Ixelles\nJoël;Van den Brënde;Schaerbeek\n"
 
@@ -129,3 +139,38 @@ def test_annotate_keeps_the_row_number_and_avoids_clashes() -> None:
     table = annotate(frame, reason=["k"])
     assert list(table.columns) == ["row", "row (file)", "reason (file)", "reason"]
     assert table.iloc[0].tolist() == [2, "1", "x", "k"]
+
+
+def test_annotate_renames_until_no_column_clashes() -> None:
+    frame = read_table(b"row;row (file);reason;reason (file)\n1;2;3;4\n", "list.csv")
+    table = annotate(frame, reason=["k"])
+    assert table.columns.is_unique
+    assert table.iloc[0].tolist() == [2, "1", "2", "3", "4", "k"]
+
+
+def test_headers_lose_invisible_characters_and_are_nfc() -> None:
+    data = "\ufeff\u200bPre\u0301nom;No\u200dm;E-\u202email\nJean;Dupont;j@d.be\n".encode()
+    assert list(read_table(data, "list.csv").columns) == ["Prénom", "Nom", "E-mail"]
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("a\u200bb", "ab"), (" a\tb\n c ", "a b c"), ("\u2028x\u2029", "x"),
+    ("Cafe\u0301", "Café"), ("\u202eevil", "evil"),
+])
+def test_clean_text(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
+def test_clean_filename_drops_invisibles_and_caps_the_length() -> None:
+    assert clean_filename("registre \U0001F468\u200d\U0001F3A8.csv") == \
+        "registre \U0001F468\U0001F3A8.csv"
+    long = clean_filename("a" * 500 + ".xlsx")
+    assert len(long) == MAX_FILENAME and long.endswith("….xlsx")
+    assert len(clean_filename("b" * 500)) == MAX_FILENAME
+
+
+def test_records_reads_any_frame_as_text() -> None:
+    frame = pd.DataFrame({"n": [412345614, None], "d": [date(2020, 1, 1), pd.NaT],
+                          "f": [1050.0, float("nan")], "s": ["x", pd.NA]})
+    assert records(frame) == [{"n": "412345614", "d": "2020-01-01", "f": "1050", "s": "x"},
+                              {"n": "", "d": "", "f": "", "s": ""}]

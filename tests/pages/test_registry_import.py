@@ -7,6 +7,7 @@ from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
 from db.engine import session_scope
+from db.errors import ValidationError
 from db.models import Artisan, LabelStep
 from tests.conftest import app_as
 from tests.db.test_label_register import register_file
@@ -121,3 +122,21 @@ def test_partners_cannot_open_the_import_page(seeded: Engine) -> None:
     at.run()
     with pytest.raises(ValueError):
         at.switch_page(PAGE).run()
+
+
+@pytest.mark.parametrize(("field", "said"), [
+    ("after_json", "Nothing was saved: "),
+    ("entity", "Nothing was saved: "),
+])
+def test_an_error_at_a_field_without_a_widget_is_shown(
+        seeded: Engine, monkeypatch: pytest.MonkeyPatch, field: str, said: str) -> None:
+    """The flush check may refuse a column no widget shows: the commit must say so."""
+    def refused(**_: object) -> None:
+        raise ValidationError({field: "form.control_characters"})
+
+    monkeypatch.setattr("components.import_view.commit_import", refused)
+    at = _upload(_open(), "registry", b"Prenom;Nom\nAnne;Smet\n")
+    at.button(key="import_commit_button").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] and at.error[0].value.startswith(said)
+    assert not at.success

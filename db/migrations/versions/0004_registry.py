@@ -1,5 +1,5 @@
 """registry: artisans' notes, search and duplicate keys, current label state, row version;
-erase and import in the audit log
+erase, import and export in the audit log
 
 Revision ID: 0004
 Revises: 0003
@@ -20,7 +20,7 @@ depends_on = None
 
 OLD = "action IN ('create', 'update', 'delete', 'login', 'login_failed', 'logout')"
 NEW = ("action IN ('create', 'update', 'delete', 'login', 'login_failed', 'logout', 'erase', "
-       "'import')")
+       "'import', 'export')")
 STATES = ("'not_informed', 'informed', 'interested', 'file_in_preparation', 'submitted', "
           "'certified', 'refused', 'expired'")
 ERASED = ("erased_at IS NULL OR (first_name = '' AND last_name = '' AND business_name IS NULL "
@@ -90,7 +90,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM audit_log WHERE action IN ('erase', 'import')")
+    op.execute("DELETE FROM audit_log WHERE action IN ('erase', 'import', 'export')")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_audit_log_action"), type_="check")
         batch_op.create_check_constraint(batch_op.f("ck_audit_log_action"), OLD)
