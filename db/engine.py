@@ -210,13 +210,21 @@ def upgrade_to_head(engine: Engine) -> None:
     # One transaction: SQLite's write lock, or PostgreSQL's advisory lock (db/migrations/env.py).
     with _write_engine(engine).connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.dbapi_connection
         if sqlite:  # another server may be migrating: wait for it longer than for a form
-            conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=60000")  # type: ignore[union-attr]
+            raw.execute("PRAGMA busy_timeout=60000")  # type: ignore[union-attr]
+            # SQLite's own recipe for rebuilding a table (Alembic's batch mode): foreign keys
+            # off outside the transaction, checked before it commits. Otherwise dropping the
+            # old copy of a table that other rows point to fails, or cascades.
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with conn.begin():
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseConfigError("the upgrade would break a foreign key")
         finally:
             if sqlite:
-                conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=5000")  # type: ignore[union-attr]
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+                raw.execute("PRAGMA busy_timeout=5000")  # type: ignore[union-attr]
