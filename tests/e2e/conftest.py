@@ -127,7 +127,17 @@ def login(page: Any, base: str, username: str, password: str) -> None:
     open_app(page, base)
     page.get_by_role("textbox", name="Nom d'utilisateur").fill(username)
     page.get_by_role("textbox", name="Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
-        timeout=30_000)
+    overview = page.get_by_role("heading", name="Vue d'ensemble du plan")
+    for attempt in range(3):
+        page.get_by_role("button", name="Se connecter").click()
+        try:
+            expect(overview).to_be_visible(timeout=15_000)
+            break
+        except AssertionError:
+            # On a loaded machine the click can land while the cookie component's first
+            # rerun starts and be dropped, leaving the filled form: a person clicks again.
+            wait_idle(page)
+            if attempt == 2 or overview.count():
+                expect(overview).to_be_visible(timeout=15_000)
+                break
     wait_idle(page)
