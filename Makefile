@@ -31,6 +31,7 @@ admin: install  # the first admin of an empty (production) database; prompts for
 
 bench: install
 	$(PY) scripts/bench.py --scale 20
+	$(PY) scripts/bench_pages.py --scale 20
 
 lint: install
 	$(PY) -m ruff check .

@@ -22,6 +22,8 @@ from db.engine import (
 )
 from db.permissions import Actor
 from db.privacy import Shown, Withheld
+from db.queries.checkin import DoorCounter
+from db.queries.event_lists import EventDetail
 from db.queries.profile import ArtisanProfile
 from db.queries.registry import RegistryFilter, RegistryPage, export_registry, record_export
 from db.reads import READS, run_read, sees_exact
@@ -155,3 +157,30 @@ def artisan_timeline(artisan_id: int, role: str) -> pd.DataFrame:
 def label_steps(artisan_id: int, role: str) -> pd.DataFrame:
     """One artisan's label journey, oldest first."""
     return pd.DataFrame(read("label_history", role, artisan_id))
+
+
+def events_list(today: date, upcoming: bool, role: str) -> pd.DataFrame:
+    """Upcoming (soonest first) or past (newest first) events with their attendance counts."""
+    return pd.DataFrame(read("events_overview", role, today, upcoming))
+
+
+def event_detail(event_id: int, role: str) -> EventDetail | None:
+    """One event's fields and attendance counts (None: no such event)."""
+    result: EventDetail | None = read("event_detail", role, event_id)
+    return result
+
+
+def event_attendees(event_id: int, role: str) -> pd.DataFrame:
+    """Every registration of one event, with who checked the person in and when."""
+    return pd.DataFrame(read("event_attendees", role, event_id))
+
+
+def todays_events(today: date, role: str) -> pd.DataFrame:
+    """The events of a day, earliest first (the door page opens on the first)."""
+    return pd.DataFrame(read("todays_events", role, today))
+
+
+def door_counter(event_id: int, role: str) -> DoorCounter:
+    """Attended / registered / capacity of one event, recomputed after every check-in."""
+    result: DoorCounter = read("door_counter", role, event_id)
+    return result

@@ -306,3 +306,15 @@ from components.messages_label import LABEL_MESSAGES  # noqa: E402
 
 MESSAGES.update(LABEL_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
+
+from components.messages_events_ui import EVENTS_UI_MESSAGES  # noqa: E402
+
+MESSAGES.update(EVENTS_UI_MESSAGES)
+
+from components.messages_attendance import ATTENDANCE_MESSAGES  # noqa: E402
+
+MESSAGES.update(ATTENDANCE_MESSAGES)
+
+from components.messages_events import EVENTS_MESSAGES  # noqa: E402
+
+MESSAGES.update(EVENTS_MESSAGES)

@@ -26,8 +26,12 @@ def _version_key(artisan_id: int) -> str:
 
 
 def seen_version(profile: ArtisanProfile) -> int:
-    """The record's version when this tab first showed it: edits are made from that one."""
-    return int(st.session_state.setdefault(_version_key(profile.id), profile.row_version))
+    """The record's version when this tab loaded the forms' values: edits are made from it.
+    Streamlit forgets a widget's value once a run does not draw it (another page was open):
+    then the values are loaded again, and so is their version."""
+    if f"{EDIT}_{profile.id}_first_name" not in st.session_state:
+        st.session_state[_version_key(profile.id)] = profile.row_version
+    return int(st.session_state[_version_key(profile.id)])
 
 
 def _reload(profile: ArtisanProfile) -> None:
@@ -39,8 +43,8 @@ def _reload(profile: ArtisanProfile) -> None:
 def edit_form(actor: Actor, profile: ArtisanProfile) -> None:
     """The record's fields as saved, refused if someone else saved a newer version meanwhile."""
     prefix = f"{EDIT}_{profile.id}"
+    seen = seen_version(profile)  # pinned with the values loaded now, not at save time
     load_defaults(prefix, {f: getattr(profile, f) for f in FIELDS})
-    seen = seen_version(profile)  # pinned with the values just loaded, not at save time
 
     def save() -> None:
         with session_scope() as session:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 import pandas as pd
@@ -13,12 +12,6 @@ from components.plain import plain
 from db.identity import format_enterprise_number
 from db.queries.profile import ArtisanProfile
 from db.reference import commune_name, sector_name
-
-
-def profile_id() -> int | None:
-    """The artisan id of the page's address (?id=123), or None when absent or not a number."""
-    raw = str(st.query_params.get("id", "")).strip()
-    return int(raw) if re.fullmatch(r"[0-9]{1,9}", raw) else None  # ASCII digits only
 
 
 def heading(profile: ArtisanProfile) -> None:

@@ -146,6 +146,12 @@ class Artisan(Base):
 Index("uq_artisans_email_lower", func.lower(Artisan.email), unique=True)
 
 
+STARTS_FROM = "1999-12-31 23:00:00+00"  # 2000-01-01 00:00 in Brussels
+STARTS_BEFORE = "2100-12-31 23:00:00+00"  # 2101-01-01 00:00 in Brussels
+CHECKED_IN_WHEN_ATTENDED = ("(status = 'attended' AND checked_in_at IS NOT NULL) OR "
+                            "(status <> 'attended' AND checked_in_at IS NULL)")
+
+
 class EventSeries(Base):
     __tablename__ = "event_series"
     __table_args__ = (
@@ -166,6 +172,11 @@ class Event(Base):
         CheckConstraint(sql_in("kind", vocab.EVENT_KINDS), name="kind"),
         CheckConstraint(sql_in("action", vocab.ACTIONS), name="action"),
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"),
+        # Brussels days 2000-01-01 to 2100-12-31 as UTC moments: literals that compare right
+        # both as PostgreSQL timestamps and as SQLite's stored text ('.' sorts after '+').
+        CheckConstraint(f"starts_at >= '{STARTS_FROM}' AND starts_at < '{STARTS_BEFORE}'",
+                        name="starts_at"),
+        CheckConstraint("row_version >= 1", name="row_version"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("event_series.id"), index=True)
@@ -176,7 +187,10 @@ class Event(Base):
     venue: Mapped[str | None] = mapped_column(String(150))
     commune_nis: Mapped[str | None] = mapped_column(ForeignKey("communes.nis_code"))
     capacity: Mapped[int | None] = mapped_column(Integer)
+    # Bumped by every edit: a form saved from an older version is refused (no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = _now()
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Attendance(Base):
@@ -185,6 +199,8 @@ class Attendance(Base):
         UniqueConstraint("event_id", "artisan_id", name="event_artisan"),
         CheckConstraint(sql_in("status", vocab.ATTENDANCE_STATUSES), name="status"),
         CheckConstraint("NOT walk_in OR status = 'attended'", name="walk_in_attended"),
+        CheckConstraint(CHECKED_IN_WHEN_ATTENDED, name="checked_in_at"),
+        CheckConstraint("walk_in OR registered_at IS NOT NULL", name="registered_at"),
         Index("ix_attendances_artisan_status", "artisan_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -194,6 +210,8 @@ class Attendance(Base):
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     checked_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Who checked the person in (a username); later writes change recorded_by, never this.
+    checked_in_by: Mapped[str | None] = mapped_column(String(40))
     recorded_by: Mapped[str] = mapped_column(String(40))
 
 

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from db.permissions import STAFF_AND_UP, PermissionDenied
 from db.privacy import disclose
+from db.queries.checkin import checkin_candidates, door_counter
 from db.queries.community import members_by_commune, members_by_month
+from db.queries.event_lists import event_attendees, event_detail, events_overview, todays_events
 from db.queries.label import certified_by_sector, label_history
 from db.queries.overview import overview_figures
 from db.queries.profile import artisan_profile, artisan_timeline
@@ -43,6 +45,14 @@ READS: dict[str, Read] = {
     "artisan_timeline": Read(artisan_timeline, ("artisans", "events", "coaching", "label"),
                              None),
     "label_history": Read(label_history, ("artisans", "label"), None),
+    # Events and the door: staff screens (lists of persons, or per-event counts small enough
+    # to single someone out), never disclosed to partners.
+    "events_overview": Read(events_overview, ("events",), None),
+    "event_detail": Read(event_detail, ("events",), None),
+    "event_attendees": Read(event_attendees, ("events", "artisans", "users"), None),
+    "todays_events": Read(todays_events, ("events",), None),
+    "checkin_candidates": Read(checkin_candidates, ("events", "artisans", "users"), None),
+    "door_counter": Read(door_counter, ("events",), None),
 }
 
 

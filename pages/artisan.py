@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.address import address_id
 from components.auth import current_actor
 from components.data import artisan_profile, artisan_timeline, label_steps
 from components.i18n import t
 from components.profile_forms import consent_form, edit_form, erase_form, label_form
-from components.profile_view import details, heading, label_history, profile_id, timeline
+from components.profile_view import details, heading, label_history, timeline
 from db import clock
 from db.permissions import ADMINS
 
 actor = current_actor()
 if st.session_state.pop("artisan_erased", None):  # the record is gone: back to the registry
     st.switch_page("pages/registry.py")
-artisan_id = profile_id()
+artisan_id = address_id()
 profile = artisan_profile(artisan_id, clock.today(), actor.role) if artisan_id else None
 if profile is None:
     st.title(t("nav.artisan"))

@@ -81,6 +81,50 @@ def _profile_cases(engine: Engine) -> list[tuple[str, Callable[[Session], Any]]]
              lambda s: artisan_timeline(s, busy[0]))]
 
 
+def _checkin_cases(engine: Engine) -> list[tuple[str, Callable[[Session], Any]]]:
+    """The door on the busiest networking event: a search for three letters of a name, and a
+    tap (check_in of a no-show, rolled back so every run does the same write)."""
+    from datetime import UTC, datetime
+
+    from db.engine import session_scope
+    from db.identity import fold
+    from db.models import Artisan, Attendance, Event
+    from db.permissions import Actor
+    from db.queries.checkin import check_in, checkin_candidates
+    from db.queries.registry import text_match
+
+    with session_scope(engine) as s:
+        event_id = s.execute(select(Attendance.event_id).join(Event).where(
+            Event.kind == "networking", Event.starts_at < datetime.now(UTC))
+            .group_by(Attendance.event_id)
+            .order_by(func.count().desc(), Attendance.event_id).limit(1)).scalar_one()
+        artisan_id, name = s.execute(select(Artisan.id, Artisan.last_name).join(
+            Attendance, Attendance.artisan_id == Artisan.id).where(
+            Attendance.event_id == event_id, Attendance.status != "attended")
+            .order_by(Artisan.id).limit(1)).one()
+        attendees = select(Attendance.artisan_id).where(Attendance.event_id == event_id)
+        strangers = s.scalars(select(Artisan.first_name).where(~Artisan.id.in_(attendees))
+                              .order_by(Artisan.id).limit(100)).all()
+        # Three letters no registration of the event matches: the search's slowest path.
+        stranger = next(n for n in strangers if not s.scalar(select(func.count()).where(
+            Artisan.id.in_(attendees), text_match(fold(n)[:3]))))
+    staff = Actor("staff", "staff", datetime.now(UTC))
+
+    def search(fragment: str) -> Callable[[Session], Any]:
+        return lambda s: checkin_candidates(s, event_id, fragment)
+
+    def tap(s: Session) -> None:
+        check_in(session=s, actor=staff, event_id=event_id, artisan_id=artisan_id)
+        s.rollback()
+
+    # A registered person's name usually fills the list from the event's own registrations;
+    # a stranger's needs the second query, over the whole registry.
+    return [*((f"checkin_candidates {fold(text)[:3]!r} ({who}, event {event_id})",
+               search(fold(text)[:3])) for who, text in (("a registered name", name),
+                                                         ("a stranger's name", stranger))),
+            (f"check_in + rollback (event {event_id}, artisan {artisan_id})", tap)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=20)
@@ -109,7 +153,8 @@ def main() -> None:
                         ("members_by_month", members_by_month)):
         ms = _median_ms(engine, lambda s, q=query: q(s, clock.today()), args.repeat)
         print(f"{name}: median {ms:.1f} ms over {args.repeat} runs {UNCACHED}")
-    for name, read in (*_registry_cases(engine), *_profile_cases(engine)):
+    for name, read in (*_registry_cases(engine), *_profile_cases(engine),
+                       *_checkin_cases(engine)):
         ms = _median_ms(engine, read, args.repeat)
         print(f"{name}: median {ms:.1f} ms over {args.repeat} runs")
 

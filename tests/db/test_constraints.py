@@ -63,10 +63,12 @@ def test_one_attendance_per_event_and_artisan(engine: Engine) -> None:
     _write(engine, m.Artisan, _artisan(id=1))
     _write(engine, m.Event, {"id": 1, "title": "Rencontre", "kind": "networking",
                              "action": "community", "starts_at": datetime.now(UTC)})
-    row = {"event_id": 1, "artisan_id": 1, "status": "registered", "recorded_by": "staff"}
+    row = {"event_id": 1, "artisan_id": 1, "status": "registered", "recorded_by": "staff",
+           "registered_at": datetime.now(UTC)}
     _write(engine, m.Attendance, row)
     with pytest.raises(IntegrityError):
-        _write(engine, m.Attendance, row | {"status": "attended"})
+        _write(engine, m.Attendance, row | {"status": "attended",
+                                            "checked_in_at": datetime.now(UTC)})
 
 
 def test_attendance_needs_existing_artisan(engine: Engine) -> None:

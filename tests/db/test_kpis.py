@@ -32,8 +32,11 @@ def _event(engine: Engine, event_id: int, day: date, action: str = "community") 
 
 def _attend(engine: Engine, event_id: int, artisan_id: int, status: str = "attended") -> None:
     with engine.begin() as conn:
+        at = datetime(2023, 1, 1, tzinfo=UTC)  # a check-in time exactly when attended
         conn.execute(insert(m.Attendance), {"event_id": event_id, "artisan_id": artisan_id,
-                                            "status": status, "recorded_by": "s"})
+                                            "status": status, "recorded_by": "s",
+                                            "registered_at": at,
+                                            "checked_in_at": at if status == "attended" else None})
 
 
 def test_members_are_unique_attendees_of_community_events(engine: Engine) -> None:

@@ -54,8 +54,10 @@ def journey(demo_users: Engine) -> Engine:
         s.add_all([
             Attendance(event_id=meet, artisan_id=me, status="attended", recorded_by="t",
                        registered_at=AT - timedelta(days=5), checked_in_at=AT),
-            Attendance(event_id=talk, artisan_id=me, status="registered", recorded_by="t"),
-            Attendance(event_id=meet, artisan_id=other, status="attended", recorded_by="t"),
+            Attendance(event_id=talk, artisan_id=me, status="registered", recorded_by="t",
+                       registered_at=AT),
+            Attendance(event_id=meet, artisan_id=other, status="attended", recorded_by="t",
+                       walk_in=True, checked_in_at=AT),
             CoachingSession(artisan_id=me, coach_user_id=coach, held_on=date(2025, 5, 2),
                             duration_min=90, format="online", topic="Prix de revient",
                             notes="Secret: cash-flow trouble"),

@@ -21,8 +21,9 @@ PASSWORDS = {"admin": "artisan-admin", "manager": "artisan-manager", "staff": "a
 EVERYONE = ["", "account", "accessibility"]
 # The registry's screens, the profile of a seeded artisan among them.
 REGISTRY = ["registry", "new-artisan", "artisan?id=1", "import"]
-PAGES = {"admin": ["", *REGISTRY, "users", "audit", "account", "accessibility"],
-         "manager": [*EVERYONE, *REGISTRY], "staff": [*EVERYONE, *REGISTRY],
+EVENTS = ["events", "event?id=1", "checkin"]
+PAGES = {"admin": ["", *REGISTRY, *EVENTS, "users", "audit", "account", "accessibility"],
+         "manager": [*EVERYONE, *REGISTRY, *EVENTS], "staff": [*EVERYONE, *REGISTRY, *EVENTS],
          "partner": EVERYONE}
 
 

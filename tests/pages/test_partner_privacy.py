@@ -141,8 +141,10 @@ def _members(engine: Engine, joined: list[tuple[int, int, int]]) -> None:
                     "id": artisan, "first_name": "Prénom", "last_name": f"Nom{artisan}",
                     "language": "fr", "source": "other", "commune_nis": place.nis_code,
                     "postcode": place.postcodes[0]})
+                at = datetime(2024, month, 15, 18, tzinfo=UTC)  # registered and in at the start
                 conn.execute(insert(m.Attendance), {"event_id": event_id, "artisan_id": artisan,
-                                                    "status": "attended", "recorded_by": "s"})
+                                                    "status": "attended", "recorded_by": "s",
+                                                    "registered_at": at, "checked_in_at": at})
 
 
 SMALL_CASE = [(1, 0, 30), (2, 1, 3), (3, 2, 12)]  # 3 join in February, all from commune 1

@@ -1,0 +1,132 @@
+"""The door check-in: the counter, one button per matching artisan, the walk-in form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from components.forms import field_error, form_feedback, submit, value
+from components.i18n import fmt_number, fmt_time, t
+from components.plain import plain
+from db.engine import session_scope
+from db.permissions import Actor
+from db.queries.artisans import DuplicatesFound
+from db.queries.checkin import CheckIn, DoorCounter, check_in, walk_in
+
+DOOR, WALK_IN = "door", "door_walk_in"
+
+
+def counter(figures: DoorCounter) -> None:
+    """Attended / registered / capacity, large enough to read from the door."""
+    cells = st.columns(3)
+    cells[0].metric(t("door.attended"), fmt_number(figures.attended))
+    cells[1].metric(t("door.registered"), fmt_number(figures.registered))
+    cells[2].metric(t("door.capacity"),
+                    fmt_number(figures.capacity) if figures.capacity else "–")
+
+
+def new_door() -> None:
+    """Another event chosen: nothing of the previous one (result, search, matches) stays."""
+    for key in ("door_last", "door_duplicates", f"{DOOR}__errors", f"{WALK_IN}__errors"):
+        st.session_state.pop(key, None)
+    st.session_state["door_search"] = ""
+
+
+def _remember(result: CheckIn, name: str) -> None:
+    st.session_state["door_last"] = (result, name)
+    st.session_state["door_search"] = ""  # ready for the next person
+
+
+def _checker(actor: Actor, event_id: int, artisan_id: int, name: str) -> Callable[[], None]:
+    def write() -> None:
+        st.session_state.pop("door_last", None)  # an error must not sit under an old success
+        with session_scope() as session:
+            result = check_in(session=session, actor=actor, event_id=event_id,
+                              artisan_id=artisan_id)
+        _remember(result, name)
+    return write
+
+
+def last_result() -> None:
+    """What the last tap did: checked in now, or already in (at what time, by whom)."""
+    for form in (DOOR, WALK_IN):  # the banner below says what happened, in full
+        st.session_state.pop(f"{form}__success", None)
+    form_feedback(DOOR)
+    last = st.session_state.get("door_last")
+    if not last:
+        return
+    result, name = last
+    if result.already:
+        st.warning(t("door.already", name=plain(name), time=fmt_time(result.at),
+                     by=plain(result.by)), icon=":material/info:")
+    else:
+        st.success(t("door.checked_in", name=plain(name), time=fmt_time(result.at)),
+                   icon=":material/check_circle:")
+
+
+def candidates(actor: Actor, event_id: int, found: pd.DataFrame) -> None:
+    """One full-width button per artisan found: registered ones first; one tap checks in."""
+    if found.empty:
+        st.caption(t("door.nobody"))
+        return
+    for row in found.to_dict("records"):
+        if row["status"] == "attended":
+            state = t("door.state_in", time=fmt_time(row["checked_in_at"]))
+        elif row["registered"]:
+            state = t("door.state_registered")
+        else:
+            state = t("door.state_known")
+        artisan_id, label = int(row["artisan_id"]), str(row["label"])
+        st.button(f"{plain(label)} · {state}", key=f"door_pick_{artisan_id}", width="stretch",
+                  type="primary" if row["registered"] else "secondary", on_click=submit,
+                  args=(DOOR, _checker(actor, event_id, artisan_id, label), "door.done"))
+
+
+def walk_in_form(actor: Actor, event_id: int) -> None:
+    """Someone not in the registry: a few fields, the duplicate check, checked in at once."""
+
+    def add() -> None:
+        fields = {name: value(f"{WALK_IN}_{name}") for name in
+                  ("first_name", "last_name", "email", "postcode", "business_name")}
+        st.session_state.pop("door_duplicates", None)
+        try:
+            with session_scope() as session:
+                result = walk_in(session=session, actor=actor, event_id=event_id,
+                                 fields=fields)
+        except DuplicatesFound as found:
+            st.session_state["door_duplicates"] = found.duplicates
+            raise
+        _remember(result, f"{fields['last_name']} {fields['first_name']}")
+        for name in fields:
+            st.session_state[f"{WALK_IN}_{name}"] = ""
+
+    # A toggle, not an expander: the form is only built when someone new is at the door.
+    if not st.toggle(t("door.walk_in"), key="door_walk_in_open"):
+        return
+    with st.container(border=True):
+        with st.form(WALK_IN, border=False):
+            names = st.columns(2)
+            for column, name in zip(names, ("first_name", "last_name"), strict=True):
+                with column:
+                    st.text_input(t(f"artisans.{name}"), key=f"{WALK_IN}_{name}", max_chars=80)
+                    field_error(WALK_IN, name)
+            st.text_input(t("artisans.business_name"), key=f"{WALK_IN}_business_name",
+                          max_chars=150)
+            field_error(WALK_IN, "business_name")
+            more = st.columns(2)
+            with more[0]:
+                st.text_input(t("artisans.email"), key=f"{WALK_IN}_email", max_chars=200)
+                field_error(WALK_IN, "email")
+            with more[1]:
+                st.text_input(t("artisans.postcode"), key=f"{WALK_IN}_postcode", max_chars=4)
+                field_error(WALK_IN, "postcode")
+            st.form_submit_button(t("door.walk_in_add"), type="primary", on_click=submit,
+                                  args=(WALK_IN, add, "door.done"))
+            form_feedback(WALK_IN)
+        for dup in st.session_state.get("door_duplicates") or []:
+            label = f"{dup.last_name} {dup.first_name}"
+            st.button(f"{plain(label)} · {t('duplicate.' + dup.reason)} · {t('door.this_one')}",
+                      key=f"door_dup_{dup.id}", width="stretch", on_click=submit,
+                      args=(DOOR, _checker(actor, event_id, dup.id, label), "door.done"))
