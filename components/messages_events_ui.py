@@ -33,7 +33,7 @@ EVENTS_UI_MESSAGES: dict[str, dict[str, str]] = {
     "event_ui.col_kind": _m("Type", "Soort", "Kind"),
     "event_ui.col_place": _m("Lieu", "Plaats", "Place"),
     "event_ui.col_capacity": _m("Places", "Plaatsen", "Capacity"),
-    "event_ui.col_registered": _m("Inscrit·e·s", "Ingeschreven", "Registered"),
+    "event_ui.col_registered": _m("Attendu·e·s", "Verwacht", "Expected"),
     "event_ui.col_attended": _m("Présent·e·s", "Aanwezig", "Attended"),
     "event_ui.col_walk_ins": _m("Sans inscription", "Zonder inschrijving", "Walk-ins"),
     "event_ui.col_no_shows": _m("Absent·e·s", "Niet opgedaagd", "No-shows"),
