@@ -13,6 +13,7 @@ import streamlit as st
 from components.downloads import csv_bytes
 from components.forms import form_feedback, submit
 from components.i18n import fmt_number, labeller, t
+from components.import_tables import column_mapping
 from db.engine import session_scope
 from db.errors import ValidationError
 from db.permissions import Actor
@@ -87,18 +88,9 @@ def _list() -> tuple[str, str, pd.DataFrame] | None:
 
 
 def _mapping(headers: list[str]) -> dict[str, str | None]:
-    """One selectbox per field, preselected by the guess, kept by its key across reruns."""
     st.caption(t("attendance_import.mapping_help"))
-    guess, options = guess_attendance_mapping(headers), ["", *headers]
-    absent = t("imports.not_imported")  # bound now: format_func may run outside this run
-    columns = st.columns(4)
-    for i, name in enumerate(FIELDS):
-        key = f"{P}map_{name}"
-        if st.session_state.get(key) not in options:  # a new list: start from the guess
-            st.session_state[key] = guess[name] or ""
-        columns[i % 4].selectbox(t(f"attendance_import.field.{name}"), options, key=key,
-                                 format_func=lambda h: h or absent)
-    return {name: st.session_state[f"{P}map_{name}"] or None for name in FIELDS}
+    return column_mapping(FIELDS, headers, guess_attendance_mapping(headers), f"{P}map_",
+                          "attendance_import.field.", 4)
 
 
 def _readable(preview: AttendancePreview, status: str) -> pd.DataFrame:

@@ -23,6 +23,22 @@ OURS = ("row", "field", "reason", "artisan_id", "match", "commune_nis", "certify
         "withdraw_on")
 
 
+def column_mapping(fields: tuple[str, ...], headers: list[str], guess: dict[str, str | None],
+                   key_prefix: str, label_prefix: str, width: int) -> dict[str, str | None]:
+    """One selectbox per field (options: the file's headers), preselected by the guess and
+    kept by its key across reruns; a new file starts again from the guess."""
+    options = ["", *headers]
+    absent = t("imports.not_imported")  # bound now: format_func may run outside this run
+    columns = st.columns(width)
+    for i, name in enumerate(fields):
+        key = f"{key_prefix}{name}"
+        if st.session_state.get(key) not in options:
+            st.session_state[key] = guess[name] or ""
+        columns[i % width].selectbox(t(f"{label_prefix}{name}"), options, key=key,
+                                     format_func=lambda h: h or absent)
+    return {name: st.session_state[f"{key_prefix}{name}"] or None for name in fields}
+
+
 def _readable(table: pd.DataFrame) -> pd.DataFrame:
     """Reason keys, fields, communes turned into words of the session's language."""
     return table.assign(**{name: table[name].map(show) for name, show in VALUES.items()

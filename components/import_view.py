@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.forms import form_feedback, submit
 from components.i18n import fmt_number, labeller, t
-from components.import_tables import download, metrics, show_table
+from components.import_tables import column_mapping, download, metrics, show_table
 from db.engine import session_scope
 from db.errors import ValidationError
 from db.permissions import Actor
@@ -68,19 +68,10 @@ def _progress(bar: Any) -> Callable[[int, int], None]:
 
 
 def _mapping(headers: list[str]) -> dict[str, str | None]:
-    """One selectbox per field, preselected by the guess, kept by its key across reruns."""
     st.subheader(t("imports.mapping"))
     st.caption(t("imports.mapping_help"))
-    guess, options = guess_mapping(headers), ["", *headers]
-    absent = t("imports.not_imported")  # bound now: format_func may run outside this run
-    columns = st.columns(3)
-    for i, name in enumerate(FIELDS):
-        key = f"import_{name}"
-        if st.session_state.get(key) not in options:  # a new file: start from the guess
-            st.session_state[key] = guess[name] or ""
-        columns[i % 3].selectbox(t(f"imports.field.{name}"), options, key=key,
-                                 format_func=lambda h: h or absent)
-    return {name: st.session_state[f"import_{name}"] or None for name in FIELDS}
+    return column_mapping(FIELDS, headers, guess_mapping(headers), "import_", "imports.field.",
+                          3)
 
 
 def registry_list(actor: Actor, name: str, frame: pd.DataFrame) -> None:

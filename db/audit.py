@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -39,3 +39,17 @@ def record(session: Session, *, actor: str, action: str, entity: str, entity_id:
         before_json=None if before is None else json.dumps(before, ensure_ascii=False),
         after_json=None if after is None else json.dumps(after, ensure_ascii=False),
     ))
+
+
+def record_update(session: Session, *, actor: str, entity: str, obj: Any,
+                  values: dict[str, Any]) -> None:
+    """Apply values to a versioned row (row_version and updated_at move on) and audit the
+    change with its before and after, in the caller's transaction."""
+    before = snapshot(obj)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.row_version += 1
+    obj.updated_at = datetime.now(UTC)
+    session.flush()
+    record(session, actor=actor, action="update", entity=entity, entity_id=obj.id,
+           before=before, after=snapshot(obj))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -200,14 +200,8 @@ def update_artisan(*, session: Session, actor: Actor, artisan_id: int,
             errors[dup.reason] = f"artisans.{dup.reason}_taken"
     if errors:
         raise ValidationError(errors)
-    before = audit.snapshot(artisan)
-    for name, value in values.items():
-        setattr(artisan, name, value)
-    artisan.row_version += 1
-    artisan.updated_at = datetime.now(UTC)
-    session.flush()
-    audit.record(session, actor=actor.username, action="update", entity="artisans",
-                 entity_id=artisan.id, before=before, after=audit.snapshot(artisan))
+    audit.record_update(session, actor=actor.username, entity="artisans", obj=artisan,
+                        values=values)
     return artisan
 
 
@@ -228,12 +222,7 @@ def set_consent(*, session: Session, actor: Actor, artisan_id: int, contact: boo
     artisan = _load(session, artisan_id)
     if artisan.row_version != expected_version:
         raise ValidationError({"_form": "artisans.stale_edit"})
-    before = audit.snapshot(artisan)
-    artisan.consent_contact, artisan.consent_newsletter = contact, newsletter
-    artisan.consent_recorded_on = on
-    artisan.row_version += 1
-    artisan.updated_at = datetime.now(UTC)
-    session.flush()
-    audit.record(session, actor=actor.username, action="update", entity="artisans",
-                 entity_id=artisan.id, before=before, after=audit.snapshot(artisan))
+    audit.record_update(session, actor=actor.username, entity="artisans", obj=artisan,
+                        values={"consent_contact": contact, "consent_newsletter": newsletter,
+                                "consent_recorded_on": on})
     return artisan

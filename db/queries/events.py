@@ -175,14 +175,8 @@ def update_event(*, session: Session, actor: Actor, event_id: int, fields: Mappi
     if local(values["starts_at"]).date() > clock.today() and _held(session, event.id):
         # Its attendance would sit on an evening that has not happened (members would drop).
         raise ValidationError({"day": "events.held_cannot_move"})
-    before = audit.snapshot(event)
-    for name, value in values.items():
-        setattr(event, name, value)
-    event.row_version += 1
-    event.updated_at = datetime.now(UTC)
-    session.flush()
-    audit.record(session, actor=actor.username, action="update", entity="events",
-                 entity_id=event.id, before=before, after=audit.snapshot(event))
+    audit.record_update(session, actor=actor.username, entity="events", obj=event,
+                        values=values)
     return event
 
 
