@@ -141,7 +141,7 @@ def _preview(event_id: int, stamp: str, frame: pd.DataFrame,
     """The preview, kept until the list, the mapping or the data change; None if refused."""
     versions = st.session_state.get("data_versions", {})
     key = (event_id, stamp, tuple(mapping.items()), versions.get("events"),
-           versions.get("artisans"))
+           versions.get("attendance"), versions.get("artisans"))
     cache = st.session_state.get(f"{P}preview")
     if not cache or cache[0] != key:
         try:

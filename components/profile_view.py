@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
+from components.coaching_view import topic_label
 from components.i18n import current_language, fmt_date, fmt_number, t
 from components.plain import plain
 from db.identity import format_enterprise_number
@@ -80,6 +81,8 @@ def _title(row: pd.Series) -> str:
         return t("label_state." + str(row["title"]))
     if row["kind"] == "joined":
         return t("source." + str(row["detail"]))
+    if row["kind"] == "coaching_session":
+        return topic_label(str(row["title"]), row.get("topic_other"))
     return str(row["title"] or "")
 
 

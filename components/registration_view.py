@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.artisan_picker import search_box
 from components.forms import field_error, form_feedback, submit
 from components.i18n import fmt_date, fmt_time, t
 from db import clock
 from db.engine import session_scope
 from db.permissions import Actor
 from db.queries.event_lists import EventDetail
-from db.queries.profile import artisan_options
 from db.queries.registrations import cancel_registration, register, register_to_series
 
 REGISTER, CANCEL = "event_register", "event_cancel"
@@ -41,12 +41,7 @@ def register_form(actor: Actor, detail: EventDetail) -> None:
     if detail.starts_at.date() < clock.today():
         st.caption(t("event_ui.register_past"))
         return
-    st.text_input(t("event_ui.register_search"), key=f"{REGISTER}_search", max_chars=100,
-                  placeholder=t("registry.search_hint"))
-    text = str(st.session_state.get(f"{REGISTER}_search") or "")
-    with session_scope() as session:
-        options = dict(artisan_options(session, text, limit=30)) if len(text.strip()) >= 2 \
-            else {}
+    options = search_box(REGISTER, t("event_ui.register_search"), actor.role)
     chosen = [i for i in st.session_state.get(f"{REGISTER}_ids", []) if i in options]
     st.session_state[f"{REGISTER}_ids"] = chosen
 

@@ -226,8 +226,36 @@ class CoachingTrack(Base):
     description: Mapped[str | None] = mapped_column(Text)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    # Kept equal to the number of the track's planned sessions (track_sessions) by the writes.
     planned_sessions: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = _now()
+
+
+class TrackSession(Base):
+    """One planned session of a track; attending it is a coaching session of the artisan."""
+
+    __tablename__ = "track_sessions"
+    __table_args__ = (
+        UniqueConstraint("track_id", "seq", name="track_seq"),
+        UniqueConstraint("id", "track_id", name="id_track"),  # target of the sessions' pair FK
+        CheckConstraint("seq >= 1", name="seq"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("coaching_tracks.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    planned_on: Mapped[date] = mapped_column(Date)
+    topic: Mapped[str] = mapped_column(String(30))
+
+
+class TrackEnrolment(Base):
+    __tablename__ = "track_enrolments"
+    __table_args__ = (UniqueConstraint("track_id", "artisan_id", name="track_artisan"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("coaching_tracks.id"))
+    artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
+    enrolled_by: Mapped[str | None] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = _now()
 
 
 class CoachingSession(Base):
@@ -235,16 +263,28 @@ class CoachingSession(Base):
     __table_args__ = (
         CheckConstraint("duration_min > 0 AND duration_min <= 600", name="duration"),
         CheckConstraint(sql_in("format", vocab.SESSION_FORMATS), name="format"),
+        CheckConstraint(sql_in("topic", vocab.COACHING_TOPICS), name="topic"),
+        CheckConstraint("topic_other IS NULL OR topic = 'other'", name="topic_other"),
+        # A track session names its track and its planned session together, never one alone.
+        CheckConstraint("(track_id IS NULL) = (track_session_id IS NULL)", name="track_pair"),
+        ForeignKeyConstraint(["track_session_id", "track_id"],
+                             ["track_sessions.id", "track_sessions.track_id"],
+                             name="fk_coaching_sessions_track_session"),
+        UniqueConstraint("track_session_id", "artisan_id", name="track_session_artisan"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
     coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     track_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_tracks.id"))
+    track_session_id: Mapped[int | None] = mapped_column(Integer)
     held_on: Mapped[date] = mapped_column(Date, index=True)
     duration_min: Mapped[int] = mapped_column(Integer)
     format: Mapped[str] = mapped_column(String(10))
-    topic: Mapped[str] = mapped_column(String(150))
+    topic: Mapped[str] = mapped_column(String(30))
+    topic_other: Mapped[str | None] = mapped_column(String(150))  # the short text of "other"
     notes: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class FollowUp(Base):
@@ -255,7 +295,11 @@ class FollowUp(Base):
             "(status = 'done' AND done_on IS NOT NULL) OR (status <> 'done' AND done_on IS NULL)",
             name="done_on",
         ),
+        CheckConstraint("status <> 'open' OR (closed_at IS NULL AND note IS NULL)",
+                        name="open_unclosed"),
+        CheckConstraint("row_version >= 1", name="row_version"),
         Index("ix_follow_ups_status_due", "status", "due_on"),
+        Index("ix_follow_ups_owner_status", "owner_user_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
@@ -265,6 +309,13 @@ class FollowUp(Base):
     due_on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="open", server_default="open")
     done_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)  # optional word on closing (personal)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_by: Mapped[str | None] = mapped_column(String(40))
+    created_by: Mapped[str | None] = mapped_column(String(40))
+    # Bumped by every change: closing what someone else just closed or moved is refused.
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now()
 
 

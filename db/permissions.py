@@ -19,6 +19,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "artisans.erase": ADMINS,  # the right to erasure: irreversible, so admins only
     "events.write": STAFF_AND_UP,
     "coaching.write": STAFF_AND_UP,
+    "coaching.assign": MANAGERS,  # give a follow-up to another adviser
     "campaign.write": STAFF_AND_UP,
     "label.write": STAFF_AND_UP,
     "targets.write": MANAGERS,

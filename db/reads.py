@@ -12,12 +12,15 @@ from sqlalchemy.orm import Session
 from db.permissions import STAFF_AND_UP, PermissionDenied
 from db.privacy import disclose
 from db.queries.checkin import checkin_candidates, door_counter
+from db.queries.coaching_log import advisers, recent_sessions, session_detail
 from db.queries.community import members_by_commune, members_by_month
 from db.queries.event_lists import event_attendees, event_detail, events_overview, todays_events
+from db.queries.follow_ups import my_follow_ups, open_by_owner, open_follow_ups
 from db.queries.label import certified_by_sector, label_history
 from db.queries.overview import overview_figures
-from db.queries.profile import artisan_profile, artisan_timeline
+from db.queries.profile import artisan_options, artisan_profile, artisan_timeline
 from db.queries.registry import search_artisans
+from db.queries.tracks import track_detail, tracks_overview
 
 # Roles that see exact figures; every other role (partner, or one added later) is disclosed to.
 EXACT_ROLES = STAFF_AND_UP
@@ -34,25 +37,38 @@ class Read:
 
 
 READS: dict[str, Read] = {
-    "overview_figures": Read(overview_figures, ("events", "label", "campaign", "coaching"),
-                             "figures"),
-    "members_by_month": Read(members_by_month, ("events",), "growth"),
-    "members_by_commune": Read(members_by_commune, ("events", "artisans"), "breakdown"),
+    "overview_figures": Read(overview_figures, ("events", "attendance", "label", "campaign",
+                                                "coaching"), "figures"),
+    "members_by_month": Read(members_by_month, ("events", "attendance"), "growth"),
+    "members_by_commune": Read(members_by_commune, ("events", "attendance", "artisans"),
+                               "breakdown"),
     "certified_by_sector": Read(certified_by_sector, ("label", "artisans"), "breakdown"),
     # Lists of persons: never disclosed to partners.
     "registry_search": Read(search_artisans, ("artisans", "label"), None),
     "artisan_profile": Read(artisan_profile, ("artisans", "label"), None),
-    "artisan_timeline": Read(artisan_timeline, ("artisans", "events", "coaching", "label"),
-                             None),
+    "artisan_timeline": Read(artisan_timeline, ("artisans", "events", "attendance", "coaching",
+                                                "label"), None),
     "label_history": Read(label_history, ("artisans", "label"), None),
     # Events and the door: staff screens (lists of persons, or per-event counts small enough
     # to single someone out), never disclosed to partners.
-    "events_overview": Read(events_overview, ("events",), None),
-    "event_detail": Read(event_detail, ("events",), None),
-    "event_attendees": Read(event_attendees, ("events", "artisans", "users"), None),
+    # "attendance": registrations and check-ins (a tap leaves the events themselves as they were).
+    "events_overview": Read(events_overview, ("events", "attendance"), None),
+    "event_detail": Read(event_detail, ("events", "attendance"), None),
+    "event_attendees": Read(event_attendees, ("events", "attendance", "artisans", "users"), None),
     "todays_events": Read(todays_events, ("events",), None),
-    "checkin_candidates": Read(checkin_candidates, ("events", "artisans", "users"), None),
-    "door_counter": Read(door_counter, ("events",), None),
+    "checkin_candidates": Read(checkin_candidates, ("events", "attendance", "artisans", "users"),
+                               None),
+    "door_counter": Read(door_counter, ("events", "attendance"), None),
+    "artisan_options": Read(artisan_options, ("artisans",), None),  # the pickers' matches
+    # Coaching: sessions, follow-ups and tracks name artisans; never disclosed to partners.
+    "advisers": Read(advisers, ("users",), None),
+    "recent_sessions": Read(recent_sessions, ("coaching", "artisans", "users"), None),
+    "session_detail": Read(session_detail, ("coaching", "artisans", "users"), None),
+    "my_follow_ups": Read(my_follow_ups, ("coaching", "artisans", "users"), None),
+    "open_follow_ups": Read(open_follow_ups, ("coaching", "artisans", "users"), None),
+    "follow_ups_by_owner": Read(open_by_owner, ("coaching", "artisans", "users"), None),
+    "tracks_overview": Read(tracks_overview, ("coaching",), None),
+    "track_detail": Read(track_detail, ("coaching", "artisans"), None),
 }
 
 

@@ -15,6 +15,8 @@ EVENT_KINDS = (
 ACTIONS = ("community", "campaign", "coaching", "label")
 ATTENDANCE_STATUSES = ("registered", "attended", "no_show", "cancelled")
 SESSION_FORMATS = ("on_site", "office", "online", "phone")
+COACHING_TOPICS = ("business_model", "pricing", "digital_presence", "label_application",
+                   "sustainability", "financing", "other")
 FOLLOW_UP_STATUSES = ("open", "done", "cancelled")
 CHANNELS = ("posters", "radio", "flyers", "social", "search", "other")
 LABEL_STATES = (
@@ -39,7 +41,8 @@ ROLES = ("admin", "manager", "staff", "partner")
 AUDIT_ACTIONS = ("create", "update", "delete", "login", "login_failed", "logout", "erase",
                  "import", "export")
 # Areas whose data version is bumped by writes, so cached reads can be keyed on it.
-AREAS = ("artisans", "events", "coaching", "campaign", "label", "targets", "users")
+AREAS = ("artisans", "events", "coaching", "campaign", "label", "targets", "users",
+         "attendance")
 
 
 def sql_in(column: str, values: tuple[str, ...]) -> str:

@@ -28,7 +28,10 @@ if profile is None:
 heading(profile)
 if flash := st.session_state.pop("artisan_flash", None):
     st.success(t(flash))
-st.page_link("pages/registry.py", label=t("profile.back"), icon=":material/arrow_back:")
+links = st.columns(2)
+links[0].page_link("pages/registry.py", label=t("profile.back"), icon=":material/arrow_back:")
+links[1].page_link("pages/coaching.py", label=t("coaching.to_log"), icon=":material/edit_note:",
+                   query_params={"artisan": str(profile.id)})
 details(profile)
 
 names = ["profile.tab_timeline", "profile.tab_label", "profile.tab_edit", "profile.tab_consent"]

@@ -20,20 +20,22 @@ from db.vocab import AREAS
 from seed.accounts import COACHES, DEMO_USERS
 from seed.common import BRUSSELS
 from seed.events import generate_attendances, generate_events
+from seed.follow_ups import generate_follow_ups
 from seed.label import current_states, generate_label_steps
 from seed.people import generate_artisans
 from seed.programme import (
     generate_campaign,
-    generate_follow_ups,
     generate_sessions,
     generate_targets,
+    generate_track_attendance,
     generate_tracks,
 )
 
 # Children before parents, so deleting in this order never breaks a foreign key.
-DATA_TABLES = (m.AuditEntry, m.FollowUp, m.CoachingSession, m.CoachingTrack, m.LabelStep,
-               m.Attendance, m.Event, m.EventSeries, m.CampaignMetric, m.Campaign,
-               m.KpiTarget, m.Artisan, m.User, m.LoginThrottle)
+DATA_TABLES = (m.AuditEntry, m.FollowUp, m.CoachingSession, m.TrackEnrolment,
+               m.TrackSession, m.CoachingTrack, m.LabelStep, m.Attendance, m.Event,
+               m.EventSeries, m.CampaignMetric, m.Campaign, m.KpiTarget, m.Artisan,
+               m.User, m.LoginThrottle)
 
 
 class SeedRefused(RuntimeError):
@@ -76,7 +78,8 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
     users += [create_user(session=session, actor=SYSTEM, username=u, display_name=n,
                           role="staff", password=secrets.token_urlsafe(24),
                           email=f"{u}@hub.brussels") for u, n in COACHES]
-    coach_ids = [u.id for u in users if u.role in ("staff", "manager")]
+    coaches = {u.id: u.username for u in users if u.role in ("staff", "manager")}
+    manager = next(u.username for u in users if u.role == "manager")
 
     artisans = generate_artisans(rng, int(5000 * scale), today)
     for i, a in enumerate(artisans, start=1):
@@ -87,17 +90,20 @@ def populate(session: Session, *, scale: float = 1, seed: int = 2023,
     states = current_states(steps)
     for a in artisans:  # the registry filters on the current state, as record_label_step keeps it
         a["label_state"], a["label_state_on"] = states.get(a["id"], (None, None))
-    tracks = generate_tracks(whole, today)
-    sessions = generate_sessions(rng, tracks, [a["id"] for a in artisans], coach_ids, scale,
-                                 today)
+    artisan_ids = [a["id"] for a in artisans]
+    tracks, planned = generate_tracks(whole, today, manager)
+    enrolments, sessions = generate_track_attendance(rng, tracks, planned, artisan_ids,
+                                                     coaches, today, now)
+    sessions += generate_sessions(rng, artisan_ids, coaches, scale, today, now)
     for i, s in enumerate(sessions, start=1):
         s["id"] = i
-    follow_ups = generate_follow_ups(rng, sessions, today)
+    follow_ups = generate_follow_ups(rng, sessions, coaches, today)
     campaign, metrics = generate_campaign(rng, whole)
     counts = {}
     for model, rows in ((m.Artisan, artisans), (m.EventSeries, series), (m.Event, events),
                         (m.Attendance, attendances), (m.LabelStep, steps),
-                        (m.CoachingTrack, tracks), (m.CoachingSession, sessions),
+                        (m.CoachingTrack, tracks), (m.TrackSession, planned),
+                        (m.TrackEnrolment, enrolments), (m.CoachingSession, sessions),
                         (m.FollowUp, follow_ups), (m.Campaign, [campaign]),
                         (m.CampaignMetric, metrics),
                         (m.KpiTarget, generate_targets(whole, today))):

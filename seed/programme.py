@@ -1,93 +1,124 @@
-"""Coaching tracks, sessions and follow-ups; the April 2023 campaign; KPI targets."""
+"""Coaching tracks with their planned sessions, enrolments and attendance; individual coachings."""
 
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from seed.common import PLAN_START, day_between
+from seed.common import PLAN_START, at, day_between
 
+# title, description, one topic code per planned session (every two weeks from the start)
 TRACKS = (
-    ("Parcours label « artisan certifié »", 6, "Constituer un dossier de label complet"),
-    ("Parcours vendre en ligne", 5, "Boutique en ligne, photos, réseaux sociaux"),
-    ("Parcours prix et marges", 4, "Calcul du prix de revient et positionnement"),
+    ("Parcours label « artisan certifié »", "Constituer un dossier de label complet",
+     ("label_application", "business_model", "pricing", "label_application",
+      "label_application", "label_application")),
+    ("Parcours vendre en ligne", "Boutique en ligne, photos, réseaux sociaux",
+     ("digital_presence", "digital_presence", "business_model", "digital_presence",
+      "pricing")),
+    ("Parcours prix et marges", "Calcul du prix de revient et positionnement",
+     ("pricing", "pricing", "financing", "business_model")),
 )
-TOPICS = ("Prix de revient", "Dossier label", "Boutique en ligne", "Recherche d'atelier",
-          "Financement et primes", "Export", "Photographie produit", "Statut et TVA",
-          "Recrutement d'un apprenti", "Salons et marchés")
-FOLLOW_UP_ACTIONS = ("Envoyer la liste des primes régionales", "Relire le dossier label",
-                     "Présenter un fournisseur", "Mettre en contact avec un comptable",
-                     "Planifier une visite d'atelier", "Envoyer le modèle de calcul de prix",
-                     "Inscrire au prochain salon")
+# Individual coachings: how often each topic comes up; "other" stays a minority.
+TOPIC_WEIGHTS = {"business_model": 15, "pricing": 18, "digital_presence": 18,
+                 "label_application": 15, "sustainability": 9, "financing": 14, "other": 11}
+OTHER_TOPICS = ("Recherche d'atelier", "Export", "Statut et TVA", "Recrutement d'un apprenti",
+                "Salons et marchés", "Assurances professionnelles", "Protection d'un modèle")
+NOTES = {
+    "business_model": ("Clarifier l'offre : pièces uniques ou petites séries ?",
+                       "Réflexion sur la clientèle cible et les canaux de vente."),
+    "pricing": ("Prix de revient recalculé avec les heures réelles : marge trop faible.",
+                "Revoir les prix avant le marché de Noël."),
+    "digital_presence": ("Photos produit à refaire en lumière naturelle.",
+                         "Fiche Google à compléter, boutique en ligne en préparation."),
+    "label_application": ("Dossier label presque complet : manque l'extrait BCE.",
+                          "Critères du label expliqués, l'artisan hésite encore."),
+    "sustainability": ("Recherche de fournisseurs de matières locales.",
+                       "Pistes pour réemployer les chutes de matière."),
+    "financing": ("Présentation des primes régionales et du microcrédit.",
+                  "Demande de prime à l'investissement à préparer."),
+    "other": ("Point d'étape, prochaine action convenue.",
+              "Questions pratiques, orientation vers le bon service."),
+}
 
 
-def generate_tracks(scale: int, today: date) -> list[dict]:
-    """Three tracks a year, starting in February and September."""
-    rows: list[dict] = []
+def generate_tracks(scale: int, today: date,
+                    created_by: str) -> tuple[list[dict], list[dict]]:
+    """Three tracks a year (February and September) and their planned sessions, one every
+    two weeks from the start, each with its topic."""
+    tracks: list[dict] = []
+    planned: list[dict] = []
     for year in range(PLAN_START.year, today.year + 1):
-        for i, (title, planned, description) in enumerate(TRACKS):
+        for i, (title, description, topics) in enumerate(TRACKS):
             for copy in range(max(1, scale // 2)):
                 starts = date(year, 2 if i % 2 == 0 else 9, 6 + copy)
                 if starts > today:
                     continue
-                rows.append({"id": len(rows) + 1, "title": f"{title} {year}",
-                             "description": description, "starts_on": starts,
-                             "ends_on": starts + timedelta(weeks=2 * planned),
-                             "planned_sessions": planned})
-    return rows
+                track_id = len(tracks) + 1
+                tracks.append({"id": track_id, "title": f"{title} {year}",
+                               "description": description, "starts_on": starts,
+                               "ends_on": starts + timedelta(weeks=2 * len(topics)),
+                               "planned_sessions": len(topics), "created_by": created_by,
+                               "created_at": at(starts - timedelta(days=42), 10)})
+                planned += [{"id": len(planned) + seq, "track_id": track_id, "seq": seq,
+                             "planned_on": starts + timedelta(weeks=2 * (seq - 1)),
+                             "topic": topic} for seq, topic in enumerate(topics, start=1)]
+    return tracks, planned
 
 
-def generate_sessions(rng: random.Random, tracks: list[dict], artisan_ids: list[int],
-                      coach_ids: list[int], scale: float, today: date) -> list[dict]:
-    """Track sessions for each participant, plus ~250 individual coachings a year per scale."""
-    rows = []
+def generate_track_attendance(rng: random.Random, tracks: list[dict], planned: list[dict],
+                              artisan_ids: list[int], coaches: dict[int, str], today: date,
+                              now: datetime) -> tuple[list[dict], list[dict]]:
+    """8-14 artisans enrolled in each track by its coach, each attending ~90% of the planned
+    sessions held so far (a coaching session each, on the planned day)."""
+    by_track: dict[int, list[dict]] = {}
+    for p in planned:
+        by_track.setdefault(p["track_id"], []).append(p)
+    enrolments: list[dict] = []
+    sessions: list[dict] = []
     for track in tracks:
-        coach = rng.choice(coach_ids)
+        coach = rng.choice(list(coaches.items()))
+        fmt = rng.choice(("office", "online"))
         for artisan_id in rng.sample(artisan_ids, min(rng.randint(8, 14), len(artisan_ids))):
-            for k in range(track["planned_sessions"]):
-                held = track["starts_on"] + timedelta(weeks=2 * k)
-                if held <= today and rng.random() < 0.9:
-                    rows.append(_session(artisan_id, coach, track["id"], held, rng.choice(
-                        ("office", "online")), 150, f"{track['title']} – {k + 1}", None))
+            enrolled = track["starts_on"] - timedelta(days=rng.randint(3, 28))
+            enrolments.append({"track_id": track["id"], "artisan_id": artisan_id,
+                               "enrolled_by": coach[1],
+                               "enrolled_at": at(enrolled, rng.randint(9, 17))})
+            sessions += [_session(rng, artisan_id, coach, p["planned_on"], now,
+                                  track_id=track["id"], track_session_id=p["id"],
+                                  format=fmt, duration_min=150, topic=p["topic"])
+                         for p in by_track[track["id"]]
+                         if p["planned_on"] <= today and rng.random() < 0.9]
+    return enrolments, sessions
+
+
+def generate_sessions(rng: random.Random, artisan_ids: list[int], coaches: dict[int, str],
+                      scale: float, today: date, now: datetime) -> list[dict]:
+    """About 250 individual coachings a year per scale, among ~400 regulars per scale."""
     regulars = rng.sample(artisan_ids, min(len(artisan_ids), max(1, round(400 * scale))))
-    days = (today - PLAN_START).days
-    for _ in range(int(250 * scale * days / 365)):
+    staff = list(coaches.items())
+    topics, weights = list(TOPIC_WEIGHTS), list(TOPIC_WEIGHTS.values())
+    rows = []
+    for _ in range(int(250 * scale * (today - PLAN_START).days / 365)):
         held = day_between(rng, PLAN_START, today)
         if held.weekday() >= 5:
             held -= timedelta(days=2)
-        rows.append(_session(rng.choice(regulars), rng.choice(coach_ids), None, held,
-                             rng.choice(("on_site", "office", "online", "phone")),
-                             rng.choice((45, 60, 60, 90, 120)), rng.choice(TOPICS),
-                             "Point d'étape, prochaine action convenue."))
+        topic = rng.choices(topics, weights)[0]
+        rows.append(_session(
+            rng, rng.choice(regulars), rng.choice(staff), held, now,
+            format=rng.choice(("on_site", "office", "online", "phone")),
+            duration_min=rng.choice((45, 60, 60, 90, 120)), topic=topic,
+            topic_other=rng.choice(OTHER_TOPICS) if topic == "other" else None,
+            notes=rng.choice(NOTES[topic])))
     return rows
 
 
-def _session(artisan_id: int, coach: int, track_id: int | None, held: date, fmt: str,
-             minutes: int, topic: str, notes: str | None) -> dict:
-    return {"artisan_id": artisan_id, "coach_user_id": coach, "track_id": track_id,
-            "held_on": held, "duration_min": minutes, "format": fmt, "topic": topic,
-            "notes": notes}
-
-
-def generate_follow_ups(rng: random.Random, sessions: list[dict], today: date) -> list[dict]:
-    """A follow-up for ~60% of individual sessions: mostly done, some open and overdue."""
-    rows = []
-    for session_id, s in enumerate(sessions, start=1):
-        if s["track_id"] is not None or rng.random() > 0.6:
-            continue
-        due = s["held_on"] + timedelta(days=rng.randint(7, 30))
-        status, done_on = "open", None
-        if due < today - timedelta(days=10):
-            status = rng.choices(("done", "cancelled", "open"), (82, 6, 12))[0]
-        elif rng.random() < 0.3:
-            status = "done"
-        if status == "done":
-            done_on = min(today, max(s["held_on"], due + timedelta(days=rng.randint(-10, 15))))
-        rows.append({"artisan_id": s["artisan_id"], "session_id": session_id,
-                     "owner_user_id": s["coach_user_id"], "action": rng.choice(
-                         FOLLOW_UP_ACTIONS), "due_on": due, "status": status,
-                     "done_on": done_on})
-    return rows
+def _session(rng: random.Random, artisan_id: int, coach: tuple[int, str], held: date,
+             now: datetime, **fields: object) -> dict:
+    """A coaching session recorded by its coach the afternoon it was held."""
+    return {"artisan_id": artisan_id, "coach_user_id": coach[0], "held_on": held,
+            "track_id": None, "track_session_id": None, "topic_other": None, "notes": None,
+            "created_by": coach[1], "created_at": min(at(held, rng.randint(12, 18)), now),
+            **fields}
 
 
 # channel -> weekly figures at scale 1 (varied by +-15% each week)

@@ -171,7 +171,8 @@ def commit_attendance(*, session: Session, actor: Actor, event_id: int, frame: p
     authorize(session, actor, "events.write")
     authorize(session, actor, "artisans.write")  # new people join the registry
     _check_types(frame, mapping, resolutions, filename)
-    bump(session, "events", "artisans")  # first: on SQLite the write lock, so the preview holds
+    # First: on SQLite the write lock, so the preview holds; "attendance" as every door write.
+    bump(session, "events", "artisans", "attendance")
     event = load_event(session, event_id)
     if event_day(event) > clock.today():
         raise ValidationError({"_form": "attendance_import.event_not_started"})

@@ -19,26 +19,34 @@ from db.models import (
     CoachingSession,
     FollowUp,
     LabelStep,
+    TrackEnrolment,
 )
 from db.permissions import Actor, authorize
 from db.versioning import bump
+from db.vocab import COACHING_TOPICS
 
 # Columns that name, reach or describe a person (free text may hold anything); whatever else
 # an artisan's rows hold (commune, sector, dates, statuses) stays, so every KPI stays the same.
 PERSONAL = frozenset({"first_name", "last_name", "business_name", "email", "phone",
                       "enterprise_number", "notes", "note", "action", "name_key",
-                      "search_text", "topic"})
+                      "search_text", "topic_other"})
 BLANK = {"first_name": "", "last_name": "", "name_key": "", "search_text": "",
          "business_name": None, "email": None, "phone": None, "enterprise_number": None,
          "notes": None}
 # The tables of an artisan's other rows: their audit entries are rewritten too.
-CHILDREN = (LabelStep, CoachingSession, FollowUp, Attendance)
+CHILDREN = (LabelStep, CoachingSession, FollowUp, Attendance, TrackEnrolment)
+
+
+def _personal(key: str, value: Any) -> bool:
+    """A personal field; a session's `topic` too when it is no code of the list (the free
+    text that sessions held before migration 0006, and their audit entries still hold)."""
+    return key in PERSONAL or (key == "topic" and value not in COACHING_TOPICS)
 
 
 def _scrubbed(value: Any) -> Any:
     """A JSON value with every personal field, at any depth, replaced by null."""
     if isinstance(value, dict):
-        return {k: None if k in PERSONAL else _scrubbed(v) for k, v in value.items()}
+        return {k: None if _personal(k, v) else _scrubbed(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_scrubbed(v) for v in value]
     return value
@@ -79,7 +87,8 @@ def erase_artisan(*, session: Session, actor: Actor, artisan_id: int) -> None:
     authorize(session, actor, "artisans.erase")
     if not valid_id(artisan_id):  # 2**31 is a DataError on PostgreSQL, 2**63 overflows SQLite
         raise ValidationError({"_form": "artisans.not_found"})
-    bump(session, "artisans", "label", "coaching", "events")  # first: SQLite's write lock
+    # First: SQLite's write lock; "attendance" too, so a check-in at the door waits for it.
+    bump(session, "artisans", "label", "coaching", "events", "attendance")
     artisan = session.get(Artisan, artisan_id, populate_existing=True, with_for_update=True)
     if artisan is None or artisan.erased_at is not None:
         raise ValidationError({"_form": "artisans.not_found"})
@@ -91,9 +100,9 @@ def erase_artisan(*, session: Session, actor: Actor, artisan_id: int) -> None:
     session.execute(update(LabelStep).where(LabelStep.artisan_id == artisan_id)
                     .values(note=None))
     session.execute(update(CoachingSession).where(CoachingSession.artisan_id == artisan_id)
-                    .values(topic="", notes=None))  # topic is required: empty reads as erased
+                    .values(topic_other=None, notes=None))  # the topic code is no free text
     session.execute(update(FollowUp).where(FollowUp.artisan_id == artisan_id)
-                    .values(action=""))  # required: an empty action reads as "erased"
+                    .values(action="", note=None))  # required: an empty action reads as erased
     _rewrite_audit(session, artisan_id)
     audit.record(session, actor=actor.username, action="erase", entity="artisans",
                  entity_id=artisan_id, before=None,

@@ -18,7 +18,7 @@ from db.queries.registry import effective_state, expires_on, text_match
 from db.reference import commune_name
 
 TIMELINE_COLUMNS = ["at", "kind", "title", "detail", "action", "event_kind", "format",
-                    "due_on", "ref_id"]
+                    "topic_other", "due_on", "ref_id"]
 # Within one moment: the later step of a journey first (newest-first reading order).
 _KIND_ORDER = {"label_step": 0, "follow_up": 1, "coaching_session": 2, "event": 3, "joined": 4}
 
@@ -104,13 +104,16 @@ def _coaching(session: Session, artisan_id: int) -> list[dict[str, Any]]:
     else due."""
     sessions = session.execute(
         select(CoachingSession.id, CoachingSession.held_on, CoachingSession.topic,
-               CoachingSession.duration_min, CoachingSession.format)
+               CoachingSession.topic_other, CoachingSession.duration_min,
+               CoachingSession.format)
         .where(CoachingSession.artisan_id == artisan_id)).all()
     follow_ups = session.execute(
         select(FollowUp.id, FollowUp.action, FollowUp.status, FollowUp.due_on, FollowUp.done_on)
         .where(FollowUp.artisan_id == artisan_id)).all()
     return [*(_touch(_noon(s.held_on), "coaching_session", s.id, title=s.topic,
-                     detail=str(s.duration_min), format=s.format, action="coaching")
+                     detail=f"{s.duration_min} {s.format}", format=s.format,
+                     topic_other=s.topic_other,
+                     action="coaching")
               for s in sessions),
             *(_touch(_noon(f.done_on or f.due_on), "follow_up", f.id, title=f.action,
                      detail=f.status, due_on=f.due_on, action="coaching")

@@ -92,7 +92,7 @@ def register(*, session: Session, actor: Actor, event_id: int, artisan_ids: list
     registration is re-opened. `today` (Brussels) defaults to the clock's."""
     authorize(session, actor, "events.write")
     ids, day = _artisan_ids(artisan_ids), _day(today)
-    bump(session, "events")  # first: the write lock that makes the capacity check hold
+    bump(session, "events", "attendance")  # first: the write lock that makes capacity checks hold
     return _register(session, actor, load_event(session, event_id), ids, day)
 
 
@@ -102,7 +102,7 @@ def register_to_series(*, session: Session, actor: Actor, series_id: int,
     event refuses the whole registration). Returns the registrations made."""
     authorize(session, actor, "events.write")
     ids, day = _artisan_ids(artisan_ids), _day(today)
-    bump(session, "events")
+    bump(session, "events", "attendance")
     if not valid_id(series_id) or session.get(EventSeries, series_id) is None:
         raise ValidationError({"_form": "events.not_found"})
     events = session.scalars(
@@ -120,7 +120,7 @@ def cancel_registration(*, session: Session, actor: Actor, event_id: int,
     authorize(session, actor, "events.write")
     if not (valid_id(event_id) and valid_id(artisan_id)):
         raise ValidationError({"_form": "events.not_registered"})
-    bump(session, "events")
+    bump(session, "events", "attendance")
     row = session.scalars(
         select(Attendance).where(Attendance.event_id == event_id,
                                  Attendance.artisan_id == artisan_id)
@@ -138,7 +138,7 @@ def mark_no_shows(*, session: Session, actor: Actor, event_id: int, today: date)
     returns how many."""
     authorize(session, actor, "events.write")
     day = _day(today)
-    bump(session, "events")
+    bump(session, "events", "attendance")
     event = load_event(session, event_id)
     if event_day(event) > day or local(event.starts_at) > datetime.now(UTC):
         raise ValidationError({"_form": "events.not_started"})  # absent only once it began

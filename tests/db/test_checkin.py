@@ -19,6 +19,7 @@ from db.models import Artisan, Attendance, AuditEntry
 from db.permissions import SYSTEM
 from db.queries.artisans import DuplicatesFound, create_artisan
 from db.queries.checkin import (
+    OTHERS_SHOWN,
     CheckIn,
     DoorCounter,
     check_in,
@@ -36,6 +37,7 @@ from db.queries.registrations import (
     register,
     register_to_series,
 )
+from db.versioning import data_versions
 from tests.conftest import TODAY, actor
 
 STAFF, MANAGER = actor("staff"), actor("manager")
@@ -211,17 +213,29 @@ def test_a_walk_in_already_known_is_offered_and_nothing_is_written(
 def test_the_search_shows_registered_artisans_first(door: dict[str, int]) -> None:
     with session_scope() as s:
         found = checkin_candidates(s, door["event"], "jan")
-    assert list(found["label"]) == ["Peeters Jan — Houtatelier Jan",
-                                    "Jansen Sofia — Verre Jansen", "Janssens Marc"]
-    assert list(found["registered"]) == [True, False, False]
-    assert list(found["status"]) == ["registered", None, None]
+    assert [p.label for p in found.people] == ["Peeters Jan — Houtatelier Jan",
+                                               "Jansen Sofia — Verre Jansen", "Janssens Marc"]
+    assert [p.registered for p in found.people] == [True, False, False]
+    assert [p.status for p in found.people] == ["registered", None, None]
+    assert not found.more
+
+
+def test_the_search_shows_a_few_others_and_says_more_match(door: dict[str, int]) -> None:
+    with session_scope() as s:
+        for i in range(OTHERS_SHOWN + 1):
+            create_artisan(session=s, actor=SYSTEM, fields={
+                "first_name": f"Jana{i}", "last_name": f"Janvier{i}"})
+    with session_scope() as s:
+        found = checkin_candidates(s, door["event"], "jan")
+    assert [p.registered for p in found.people] == [True] + [False] * OTHERS_SHOWN
+    assert found.more
 
 
 def test_the_search_finds_an_email_and_ignores_one_letter(door: dict[str, int]) -> None:
     with session_scope() as s:
-        assert list(checkin_candidates(s, door["event"], "verre.be")["artisan_id"]) == [
-            door["Sofia"]]
-        assert checkin_candidates(s, door["event"], " j ").empty
+        assert [p.artisan_id for p in checkin_candidates(
+            s, door["event"], "verre.be").people] == [door["Sofia"]]
+        assert checkin_candidates(s, door["event"], " j ").people == ()
 
 
 def test_the_search_says_who_checked_in_and_skips_the_erased(door: dict[str, int]) -> None:
@@ -231,9 +245,10 @@ def test_the_search_says_who_checked_in_and_skips_the_erased(door: dict[str, int
         erase_artisan(session=s, actor=actor("admin"), artisan_id=door["Marc"])
     with session_scope() as s:
         found = checkin_candidates(s, door["event"], "jan")
-    assert list(found["artisan_id"]) == [door["Jan"], door["Sofia"]]
-    assert (found["status"][0], found["checked_in_by"][0]) == ("attended", "Sofie Staff")
-    assert found["checked_in_at"][0] == EVENING
+    assert [p.artisan_id for p in found.people] == [door["Jan"], door["Sofia"]]
+    first = found.people[0]
+    assert (first.status, first.checked_in_by, first.checked_in_at) == (
+        "attended", "Sofie Staff", EVENING)
 
 
 def test_the_counter_counts_every_registration_not_cancelled(door: dict[str, int]) -> None:
@@ -248,6 +263,22 @@ def test_the_counter_counts_every_registration_not_cancelled(door: dict[str, int
     with session_scope() as s:
         assert door_counter(s, door["event"]) == DoorCounter(2, 2, 40)
         assert door_counter(s, 999) == DoorCounter(0, 0, None)
+
+
+def test_door_writes_mark_attendance_changed_and_leave_the_events_cached(
+        door: dict[str, int]) -> None:
+    with session_scope() as s:
+        before = data_versions(s)
+        check_in(session=s, actor=STAFF, event_id=door["event"], artisan_id=door["Jan"],
+                 now=EVENING)
+        walk_in(session=s, actor=STAFF, event_id=door["event"], now=EVENING,
+                fields={"first_name": "Nour", "last_name": "Haddad"})
+        register(session=s, actor=STAFF, event_id=door["event"], today=TODAY,
+                 artisan_ids=[door["Marc"]])
+    with session_scope() as s:
+        after = data_versions(s)
+    assert after["attendance"] == before["attendance"] + 3
+    assert after["events"] == before["events"] + 1  # the registration only
 
 
 def test_no_shows_are_marked_once_the_day_has_begun(door: dict[str, int]) -> None:

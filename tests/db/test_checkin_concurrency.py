@@ -128,3 +128,18 @@ def test_two_registrations_for_the_last_seat_leave_one_refused(
         seats = s.scalar(select(func.count()).select_from(Attendance).where(
             Attendance.event_id == evening["event"], Attendance.status == "registered"))
     assert seats == 3
+
+
+def test_a_registration_and_a_check_in_of_the_same_artisan_at_once_leave_one_row(
+        demo_users: Engine, evening: dict[str, int]) -> None:
+    # The door's writes take the "attendance" lock, registrations "events" and "attendance":
+    # either order is fine, a unique-constraint error is not.
+    with _meet_at_the_deciding_read(demo_users):
+        outcomes = _race(_register(demo_users, evening["event"], evening["first"]),
+                         _check_in(demo_users, "staff", evening["event"], evening["first"]))
+    assert not any(isinstance(o, Exception) for o in outcomes), outcomes
+    with session_scope(demo_users) as s:
+        rows = s.scalars(select(Attendance.status).where(
+            Attendance.event_id == evening["event"],
+            Attendance.artisan_id == evening["first"])).all()
+    assert rows == ["attended"]

@@ -81,3 +81,56 @@ def test_an_upgrade_keeps_the_data_of_an_older_schema(engine: Engine) -> None:
         assert tuple(row) == ("eloise dupre", "eloise dupre", "informed")
         assert conn.scalar(text("SELECT count(*) FROM attendances")) == 1
         assert conn.scalar(text("SELECT count(*) FROM label_steps")) == 1
+
+
+def test_the_coaching_upgrade_plans_tracks_and_codes_topics(engine: Engine) -> None:
+    """Sessions and follow-ups written under 0005: a known free-text topic becomes its code,
+    any other `other` with its text; a track gets its planned sessions, its attendees are
+    enrolled and linked to them in order; one beyond the plan becomes an individual session."""
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+        conn.execute(text(
+            "INSERT INTO users (id, username, display_name, role, password_hash) "
+            "VALUES (1, 'coach', 'Coach', 'staff', 'x')"))
+        conn.execute(text(
+            "INSERT INTO artisans (id, first_name, last_name, language, source, "
+            "consent_contact, consent_newsletter, name_key, search_text) "
+            "VALUES (1, 'Éloïse', 'Dupré', 'fr', 'other', false, false, '', '')"))
+        conn.execute(text(
+            "INSERT INTO coaching_tracks (id, title, starts_on, ends_on, planned_sessions) "
+            "VALUES (1, 'Parcours prix', '2024-02-06', '2024-03-05', 2)"))
+        for sid, track, day, topic in ((1, 1, "2024-02-06", "Parcours prix – 1"),
+                                       (2, 1, "2024-02-20", "Parcours prix – 2"),
+                                       (3, 1, "2024-03-05", "Parcours prix – 3"),
+                                       (4, None, "2024-04-01", "Prix de revient"),
+                                       (5, None, "2024-04-02", "Export")):
+            conn.execute(text(
+                "INSERT INTO coaching_sessions (id, artisan_id, coach_user_id, track_id, "
+                "held_on, duration_min, format, topic) VALUES "
+                "(:id, 1, 1, :track, :day, 60, 'office', :topic)"),
+                {"id": sid, "track": track, "day": day, "topic": topic})
+        conn.execute(text(
+            "INSERT INTO follow_ups (artisan_id, session_id, owner_user_id, action, due_on, "
+            "status, done_on) VALUES (1, 4, 1, 'Rappeler', '2024-04-10', 'done', "
+            "'2024-04-09')"))
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT s.id, s.topic, s.topic_other, s.track_id, t.seq FROM coaching_sessions s "
+            "LEFT JOIN track_sessions t ON t.id = s.track_session_id ORDER BY s.id")).all()
+        assert [tuple(r) for r in rows] == [
+            (1, "other", "Parcours prix – 1", 1, 1), (2, "other", "Parcours prix – 2", 1, 2),
+            (3, "other", "Parcours prix – 3", None, None), (4, "pricing", None, None, None),
+            (5, "other", "Export", None, None)]
+        planned = conn.execute(text("SELECT seq, planned_on FROM track_sessions ORDER BY seq"))
+        assert [(s, str(d)) for s, d in planned] == [(1, "2024-02-06"), (2, "2024-02-20")]
+        assert conn.execute(text("SELECT track_id, artisan_id FROM track_enrolments")
+                            ).all() == [(1, 1)]
+        assert conn.execute(text("SELECT status, row_version FROM follow_ups")).all() == [
+            ("done", 1)]
+        assert conn.scalar(text(
+            "SELECT version FROM data_versions WHERE area = 'attendance'")) == 0

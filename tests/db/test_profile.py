@@ -59,7 +59,7 @@ def journey(demo_users: Engine) -> Engine:
             Attendance(event_id=meet, artisan_id=other, status="attended", recorded_by="t",
                        walk_in=True, checked_in_at=AT),
             CoachingSession(artisan_id=me, coach_user_id=coach, held_on=date(2025, 5, 2),
-                            duration_min=90, format="online", topic="Prix de revient",
+                            duration_min=90, format="online", topic="pricing",
                             notes="Secret: cash-flow trouble"),
             FollowUp(artisan_id=me, owner_user_id=coach, action="Envoyer le modèle",
                      due_on=date(2025, 5, 20), status="open"),
@@ -80,7 +80,7 @@ def test_timeline_lists_every_touchpoint_newest_first(journey: Engine) -> None:
     assert list(frame.columns) == TIMELINE_COLUMNS
     assert list(frame["kind"]) == ["label_step", "follow_up", "coaching_session", "event",
                                    "event", "label_step", "joined"]
-    assert list(frame["title"]) == ["submitted", "Envoyer le modèle", "Prix de revient",
+    assert list(frame["title"]) == ["submitted", "Envoyer le modèle", "pricing",
                                     "Conférence", "Rencontre mars", "informed", None]
     assert list(frame["action"]) == ["label", "coaching", "coaching", "coaching", "community",
                                      "label", "campaign"]
@@ -95,8 +95,8 @@ def test_timeline_details(journey: Engine) -> None:
     assert rows.loc["Rencontre mars", "detail"] == "attended"
     assert rows.loc["Conférence", "detail"] == "registered"  # no registration time: event start
     assert rows.loc["Conférence", "at"] == pd.Timestamp(AT + timedelta(days=30))
-    assert (rows.loc["Prix de revient", "detail"], rows.loc["Prix de revient", "format"]) == (
-        "90", "online")
+    assert (rows.loc["pricing", "detail"], rows.loc["pricing", "format"]) == (
+        "90 online", "online")
     assert rows.loc["Envoyer le modèle", "due_on"] == date(2025, 5, 20)
     assert rows.loc["Envoyer le modèle", "detail"] == "open"
     assert rows.loc["informed", "detail"] == "Séance d'info"

@@ -366,7 +366,7 @@ def _coached(engine: Engine) -> int:
                        fields={k: v for k, v in PERSON.items() if k != "postcode"},
                        expected_version=artisan.row_version)
         before = audit.snapshot(coached)
-        coached.topic = "Plan d'affaires Atelier Zéphyr (Oudkerk)"
+        coached.topic, coached.topic_other = "other", "Plan d'affaires Atelier Zéphyr (Oudkerk)"
         coached.notes = "Zéphyrine hésite"
         s.flush()
         audit.record(s, actor="staff", action="update", entity="coaching_sessions",

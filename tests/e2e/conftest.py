@@ -120,14 +120,18 @@ def open_app(page: Any, url: str) -> None:
     wait_idle(page)
 
 
+# The heading each demo user lands on (advisers on their follow-ups, the others the Overview).
+LANDING = {"staff": "Mes suivis"}
+
+
 def login(page: Any, base: str, username: str, password: str) -> None:
-    """Log in through the form, as a person would, and wait for the Overview."""
+    """Log in through the form, as a person would, and wait for the landing page."""
     from playwright.sync_api import expect
 
     open_app(page, base)
     page.get_by_role("textbox", name="Nom d'utilisateur").fill(username)
     page.get_by_role("textbox", name="Mot de passe").fill(password)
-    overview = page.get_by_role("heading", name="Vue d'ensemble du plan")
+    overview = page.get_by_role("heading", name=LANDING.get(username, "Vue d'ensemble du plan"))
     for attempt in range(3):
         page.get_by_role("button", name="Se connecter").click()
         try:

@@ -17,14 +17,19 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
            "resultTypes": ["violations"]}
 PASSWORDS = {"admin": "artisan-admin", "manager": "artisan-manager", "staff": "artisan-staff",
              "partner": "artisan-partner"}
-# The default page (the Overview) lives at the root: /overview is not one of its addresses.
+# A role's default page lives at the root: /overview is not one of the Overview's addresses
+# for a manager, nor /my-follow-ups of My follow-ups for staff.
 EVERYONE = ["", "account", "accessibility"]
 # The registry's screens, the profile of a seeded artisan among them.
 REGISTRY = ["registry", "new-artisan", "artisan?id=1", "import"]
 EVENTS = ["events", "event?id=1", "checkin"]
-PAGES = {"admin": ["", *REGISTRY, *EVENTS, "users", "audit", "account", "accessibility"],
-         "manager": [*EVERYONE, *REGISTRY, *EVENTS], "staff": [*EVERYONE, *REGISTRY, *EVENTS],
-         "partner": EVERYONE}
+# Staff land on their follow-ups (the root, so their Overview has an address of its own);
+# managers and admins also see everyone's follow-ups.
+COACHING = ["coaching", "tracks", "track?id=1"]
+PAGES = {"admin": ["", *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups", "users",
+                   "audit", "account", "accessibility"],
+         "manager": [*EVERYONE, *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups"],
+         "staff": [*EVERYONE, "overview", *REGISTRY, *EVENTS, *COACHING], "partner": EVERYONE}
 
 
 def serious_violations(page: Page) -> list[str]:
@@ -102,8 +107,7 @@ def test_login_and_a_form_with_the_keyboard_alone(live_app: str, page: Page) -> 
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORDS["staff"])
     page.keyboard.press("Enter")  # submits the form
-    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
-        timeout=30_000)
+    expect(page.get_by_role("heading", name="Mes suivis")).to_be_visible(timeout=30_000)
     wait_idle(page)
     account = page.get_by_test_id("stSidebar").get_by_role("link", name="Mon compte")
     _tab_to(page, account)

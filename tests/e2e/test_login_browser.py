@@ -67,8 +67,7 @@ def test_a_stranger_cannot_lock_the_owner_out_of_their_browser(
     page.reload()
     wait_idle(page)
     _submit_login(page, "staff", "artisan-staff")
-    expect(page.get_by_role("heading", name="Vue d'ensemble du plan")).to_be_visible(
-        timeout=30_000)
+    expect(page.get_by_role("heading", name="Mes suivis")).to_be_visible(timeout=30_000)
 
 
 def _submit_login(page: Page, username: str, password: str) -> None:

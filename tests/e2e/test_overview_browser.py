@@ -26,7 +26,7 @@ def test_overview_loads_with_figures_and_chart(live_app: str, page: Page) -> Non
 
 
 def test_language_switch_in_the_browser(live_app: str, page: Page) -> None:
-    login(page, live_app, "staff", "artisan-staff")
+    login(page, live_app, "manager", "artisan-manager")
     for option, lang in (("Nederlands", "nl"), ("English", "en")):
         page.get_by_test_id("stSelectbox").first.click()
         page.get_by_role("option", name=option).click()

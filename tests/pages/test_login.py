@@ -69,7 +69,7 @@ def test_admin_reset_lifts_the_lockout(demo_users: Engine) -> None:
         assert user is not None
         reset_password(session=s, actor=actor("admin"), user_id=user.id,
                        password="a-brand-new-pass")
-    assert _login("staff", "a-brand-new-pass").title[0].value == "Vue d'ensemble du plan"
+    assert _login("staff", "a-brand-new-pass").title[0].value == "Mes suivis"  # they landed
 
 
 def test_logout_returns_to_the_login_form(demo_users: Engine) -> None:
@@ -81,7 +81,7 @@ def test_logout_returns_to_the_login_form(demo_users: Engine) -> None:
 
 def test_an_admin_password_reset_ends_the_users_open_session(demo_users: Engine) -> None:
     at = _login("staff", "artisan-staff")
-    assert at.title[0].value == "Vue d'ensemble du plan"
+    assert at.title[0].value == "Mes suivis"  # where advisers land
     with session_scope(demo_users) as s:
         from db.queries.users import active_user
 

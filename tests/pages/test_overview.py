@@ -48,7 +48,7 @@ def test_language_switch_to_dutch(seeded: Engine) -> None:
 
 def test_english_figures_use_english_grouping(seeded: Engine) -> None:
     # One AppTest instance tests one run: a new instance with the session's language set.
-    at = app_as("staff", lang="en")
+    at = app_as("manager", lang="en")
     at.run()
     figures = _expected(seeded)
     shown = {m.label: m.value for m in at.metric}

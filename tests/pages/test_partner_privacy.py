@@ -106,6 +106,8 @@ def _disclosed(figure: float | str) -> bool:
 def _overview(role: str) -> AppTest:
     at = app_as(role)
     at.run()
+    if role == "staff":  # advisers land on their follow-ups
+        at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
     return at
 

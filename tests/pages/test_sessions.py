@@ -88,7 +88,7 @@ def test_a_malformed_trusted_browser_cookie_is_ignored(demo_users: Engine, devic
     at.text_input(key="login_password").input("artisan-staff")
     at.button(key="FormSubmitter:login_form-Log in").click().run()
     assert not at.exception and not at.error
-    assert at.title[0].value == "Plan overview"
+    assert at.title[0].value == "My follow-ups"  # logged in: advisers land there
 
 
 def test_an_admin_can_demote_themselves_when_another_admin_remains(demo_users: Engine) -> None:
