@@ -10,12 +10,18 @@ import pandas as pd
 BRAND = "#0072B2"
 ACCENT = "#D55E00"
 INK = "#1d2733"
+# One colour per campaign channel, the same on every page: the Okabe-Ito colours that keep 3:1
+# on white (vermillion 3.9, reddish purple 3.1, bluish green 3.4, blue 5.2, black 21), and a
+# neutral grey (5.1) for "other"; orange, sky blue and yellow stay under 3:1 and are not used.
+CHANNEL_COLOURS = {"posters": "#D55E00", "radio": "#CC79A7", "flyers": "#009E73",
+                   "social": "#0072B2", "search": "#000000", "other": "#6E6E6E"}
 
 
 def number_axis(title: str, decimal_comma: bool) -> alt.Axis:
     """A count axis whose thousands separator follows the language (1.000 or 1,000); ticks at
     least 5 apart, so a chart of "< 5" cells shows no 1 to 4 on its axis either."""
-    expr = "replace(datum.label, ',', '.')" if decimal_comma else "datum.label"
+    # every separator: a string pattern would replace the first only (1.000,000)
+    expr = "replace(datum.label, regexp(',', 'g'), '.')" if decimal_comma else "datum.label"
     return alt.Axis(title=title, labelExpr=expr, tickMinStep=5)
 
 
@@ -58,14 +64,18 @@ def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
 
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
-                    hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
+                    hidden: dict[str, str], decimal_comma: bool,
+                    in_order: bool = False) -> alt.LayerChart:
     """Horizontal bars per category; a hidden cell shows its label (e.g. "< 5") and no bar.
 
-    `hidden` maps the frame's `count_hidden` kinds to their labels."""
+    `hidden` maps the frame's `count_hidden` kinds to their labels; `in_order` keeps the
+    frame's order of categories (e.g. the steps of a journey) instead of the largest first."""
     values, text = _shown(frame, "count", hidden, decimal_comma)
     data = pd.DataFrame({category: frame[category], "shown": values, "at": values.fillna(0),
                          "text": text})
-    order = alt.EncodingSortField(field="shown", order="descending")
+    order: alt.EncodingSortField | list[str] = (
+        list(frame[category]) if in_order else
+        alt.EncodingSortField(field="shown", order="descending"))
     top = float(values.max()) if values.notna().any() else 0.0
     scale = alt.Scale(domain=[0, max(5.0, top * 1.1)])  # room for labels; all-hidden still fine
     base = alt.Chart(data).encode(
@@ -77,6 +87,31 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
     labels = base.mark_text(align="left", dx=4, color=INK, aria=False).encode(
         x=alt.X("at:Q", stack=None, scale=scale), text="text:N")
     return _readable(alt.layer(bars, labels).properties(height=alt.Step(24)))
+
+
+def monthly_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
+                  hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
+    """A count per month as bars (e.g. coaching sessions), with its figure in the tooltip; a
+    hidden month shows its label there and no bar."""
+    values, text = _shown(frame, column, hidden, decimal_comma)
+    data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
+    base = alt.Chart(data).encode(
+        x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")),
+        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
+                 alt.Tooltip("text:N", title=title)])
+    bars = base.mark_bar(color=BRAND, aria=False).encode(
+        y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)))
+    return _readable(alt.layer(bars).properties(height=260))
+
+
+def monthly_summary(frame: pd.DataFrame, *, column: str, template: str,
+                    hidden: dict[str, str], decimal_comma: bool) -> str:
+    """A monthly chart in one sentence: its busiest month and that month's figure. `template`
+    takes {months}, {month} and {value}."""
+    values, text = _shown(frame, column, hidden, decimal_comma)
+    first = int(values.fillna(-1).to_numpy().argmax())
+    return template.format(months=len(frame), month=frame["month"].iloc[first].strftime("%m/%Y"),
+                           value=text.iloc[first])
 
 
 def _readable(chart: alt.TopLevelMixin) -> alt.LayerChart:
@@ -117,3 +152,85 @@ def chart_table(frame: pd.DataFrame, columns: dict[str, str], hidden: dict[str, 
         else:
             out[heading] = frame[column]
     return out.reset_index(drop=True)
+
+
+def new_returning_chart(frame: pd.DataFrame, *, label: str, label_title: str, new: str,
+                        returning: str, hidden: dict[str, str],
+                        decimal_comma: bool) -> alt.LayerChart:
+    """New (bottom, orange) and returning (top, blue) attendees stacked per event or month, in
+    the frame's order, with a legend; a hidden count shows its label in the tooltip, no bar."""
+    news, new_text = _shown(frame, "new", hidden, decimal_comma)
+    backs, back_text = _shown(frame, "returning", hidden, decimal_comma)
+    order = list(frame[label])
+    data = pd.DataFrame({
+        "label": order * 2, "kind": [new] * len(frame) + [returning] * len(frame),
+        "rank": [0] * len(frame) + [1] * len(frame), "shown": [*news, *backs],
+        "new_text": [*new_text, *new_text], "returning_text": [*back_text, *back_text]})
+    colour = alt.Color("kind:N", title=None, legend=alt.Legend(orient="top"),
+                       scale=alt.Scale(domain=[new, returning], range=[ACCENT, BRAND]))
+    bars = alt.Chart(data).mark_bar(stroke="white", strokeWidth=1, aria=False).encode(
+        x=alt.X("label:O", title=label_title, sort=order, axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("shown:Q", stack="zero", axis=number_axis(new + " / " + returning,
+                                                           decimal_comma)),
+        color=colour, order=alt.Order("rank:Q"),
+        tooltip=[alt.Tooltip("label:O", title=label_title),
+                 alt.Tooltip("new_text:N", title=new),
+                 alt.Tooltip("returning_text:N", title=returning)])
+    return _readable(alt.layer(bars).properties(height=280))
+
+
+def new_returning_summary(frame: pd.DataFrame, *, label: str, template: str,
+                          hidden: dict[str, str], decimal_comma: bool) -> str:
+    """The new vs returning chart in one sentence: how many bars and the busiest one's figures,
+    as the reader may see them. `template` takes {count}, {top}, {new} and {returning}."""
+    news, new_text = _shown(frame, "new", hidden, decimal_comma)
+    backs, back_text = _shown(frame, "returning", hidden, decimal_comma)
+    first = int((news.fillna(0) + backs.fillna(0)).to_numpy().argmax())
+    return template.format(count=len(frame), top=frame[label].iloc[first],
+                           new=new_text.iloc[first], returning=back_text.iloc[first])
+
+
+def stock_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
+                targets: pd.DataFrame, target_title: str, hidden: dict[str, str],
+                decimal_comma: bool) -> alt.LayerChart:
+    """A stock at each month end (e.g. certified artisans) as a line with points; each target
+    (period_start, period_end, target_value) as a dashed rule over its months, labelled, so it
+    differs from the line by shape and text, not by colour alone."""
+    values, text = _shown(frame, column, hidden, decimal_comma)
+    data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
+    line = alt.Chart(data).mark_line(color=BRAND, point=alt.OverlayMarkDef(color=BRAND, size=40),
+                                     aria=False).encode(
+        x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")),
+        y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)),
+        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
+                 alt.Tooltip("text:N", title=title)])
+    layers: list[alt.Chart] = [line]
+    if not targets.empty and not frame.empty:
+        first, last = frame["month"].min(), frame["month"].max()
+        def month_of(day: object) -> pd.Timestamp:
+            return pd.Timestamp(day).to_period("M").to_timestamp()  # type: ignore[arg-type]
+
+        goals = pd.DataFrame({
+            "start": [max(month_of(d), first) for d in targets["period_start"]],
+            "end": [min(month_of(d), last) for d in targets["period_end"]],
+            "target": targets["target_value"].astype(float).to_numpy()})
+        goals["label"] = [f"{target_title}: {_figure(round(v), decimal_comma)}"
+                          for v in goals["target"]]
+        rule = alt.Chart(goals).mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=2,
+                                          aria=False).encode(
+            x="start:T", x2="end:T", y="target:Q", tooltip=[alt.Tooltip("label:N", title=title)])
+        label = alt.Chart(goals).mark_text(align="right", dy=-8, color=INK, aria=False).encode(
+            x="end:T", y="target:Q", text="label:N")
+        layers += [rule, label]
+    return _readable(alt.layer(*layers).properties(height=300))
+
+
+def stock_summary(frame: pd.DataFrame, *, column: str, template: str, hidden: dict[str, str],
+                  decimal_comma: bool) -> str:
+    """A stock over months in one sentence: its first and last month and values. `template`
+    takes {first_month}, {first}, {last_month} and {last}."""
+    _, text = _shown(frame, column, hidden, decimal_comma)
+    return template.format(first_month=frame["month"].iloc[0].strftime("%m/%Y"),
+                           first=text.iloc[0],
+                           last_month=frame["month"].iloc[-1].strftime("%m/%Y"),
+                           last=text.iloc[-1])

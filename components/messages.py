@@ -322,3 +322,31 @@ MESSAGES.update(EVENTS_MESSAGES)
 from components.messages_coaching import COACHING_MESSAGES  # noqa: E402
 
 MESSAGES.update(COACHING_MESSAGES)
+
+from components.messages_dashboards import DASHBOARD_MESSAGES  # noqa: E402
+
+MESSAGES.update(DASHBOARD_MESSAGES)
+
+from components.messages_targets import TARGETS_MESSAGES  # noqa: E402
+
+MESSAGES.update(TARGETS_MESSAGES)
+
+from components.messages_campaign import CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES.update(CAMPAIGN_MESSAGES)
+
+from components.messages_dash_community import DASH_COMMUNITY_MESSAGES  # noqa: E402
+
+MESSAGES.update(DASH_COMMUNITY_MESSAGES)
+
+from components.messages_dash_label import DASH_LABEL_MESSAGES  # noqa: E402
+
+MESSAGES.update(DASH_LABEL_MESSAGES)
+
+from components.messages_exports import EXPORT_MESSAGES  # noqa: E402
+
+MESSAGES.update(EXPORT_MESSAGES)
+
+from components.messages_dash_campaign import DASH_CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES.update(DASH_CAMPAIGN_MESSAGES)

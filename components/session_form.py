@@ -110,7 +110,8 @@ def session_form(actor: Actor, advisers: dict[int, str], my_id: int | None,
     top = st.columns(3)
     with top[0]:
         st.selectbox(t("coaching.coach"), list(advisers), key=_key("coach_user_id"),
-                     format_func=lambda i: advisers.get(i, str(i)))
+                     format_func=lambda i: advisers.get(i, str(i)),
+                     placeholder=t("coaching.pick_adviser"))
         field_error(FORM, "coach_user_id")
     with top[1]:
         st.date_input(t("coaching.held_on"), key=_key("held_on"), max_value=today,
@@ -151,7 +152,8 @@ def _follow_up_rows(advisers: dict[int, str], my_id: int | None, held_on: date) 
             field_error(FORM, f"follow_up_{i}_action")
         with row[1]:
             st.selectbox(t("coaching.fu_owner", n=i + 1), list(advisers),
-                         key=_key(f"fu{i}_owner"), format_func=lambda u: advisers.get(u, str(u)))
+                         key=_key(f"fu{i}_owner"), format_func=lambda u: advisers.get(u, str(u)),
+                         placeholder=t("coaching.pick_adviser"))
             field_error(FORM, f"follow_up_{i}_owner_user_id")
         with row[2]:
             st.date_input(t("coaching.fu_due", n=i + 1), key=_key(f"fu{i}_due"),

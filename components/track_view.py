@@ -209,7 +209,8 @@ def attendance_form(actor: Actor, detail: TrackDetail, advisers: dict[int, str],
 
     with st.form(PRESENT):
         st.multiselect(t("track.present"), list(names), key=f"{key}_ids",
-                       format_func=lambda i: names.get(i, str(i)))
+                       format_func=lambda i: names.get(i, str(i)),
+                       placeholder=t("track.present_hint"))
         field_error(PRESENT, "artisan_ids")
         row = st.columns(3)
         with row[0]:
@@ -222,7 +223,8 @@ def attendance_form(actor: Actor, detail: TrackDetail, advisers: dict[int, str],
             field_error(PRESENT, "duration_min")
         with row[2]:
             st.selectbox(t("coaching.coach"), list(advisers), key=f"{key}_coach",
-                         format_func=lambda u: advisers.get(u, str(u)))
+                         format_func=lambda u: advisers.get(u, str(u)),
+                         placeholder=t("coaching.pick_adviser"))
             field_error(PRESENT, "coach_user_id")
         st.radio(t("coaching.format"), SESSION_FORMATS, key=f"{key}_format", horizontal=True,
                  format_func=labeller("format."))

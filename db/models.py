@@ -331,6 +331,7 @@ class Campaign(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     budget_eur: Mapped[float | None] = mapped_column(Numeric(12, 2))
+    created_by: Mapped[str | None] = mapped_column(String(40))
 
 
 _FIGURES = ("impressions", "reach", "clicks", "spend_eur", "flyers_distributed",
@@ -345,6 +346,7 @@ class CampaignMetric(Base):
         CheckConstraint(sql_in("channel", vocab.CHANNELS), name="channel"),
         CheckConstraint("period_end >= period_start", name="period"),
         *(CheckConstraint(f"{f} IS NULL OR {f} >= 0", name=f) for f in _FIGURES),
+        CheckConstraint("row_version >= 1", name="row_version"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
@@ -359,6 +361,10 @@ class CampaignMetric(Base):
     poster_faces: Mapped[int | None] = mapped_column(Integer)
     spots_aired: Mapped[int | None] = mapped_column(Integer)
     grp: Mapped[float | None] = mapped_column(Numeric(8, 2))
+    created_by: Mapped[str | None] = mapped_column(String(40))
+    # Bumped by every correction: one made from an older screen is refused (no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class LabelStep(Base):

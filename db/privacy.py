@@ -1,4 +1,5 @@
-"""Disclosure control for partners: every count rounded to base 5, "< 5", audited breakdowns."""
+"""Disclosure control for partners: every count rounded to base 5, "< 5", audited breakdowns;
+campaign media figures (exposures the agency reports, not persons) exact (see "media")."""
 
 from __future__ import annotations
 
@@ -108,10 +109,83 @@ def disclose_breakdown(frame: pd.DataFrame) -> pd.DataFrame | Withheld:
     return out.loc[order].reset_index(drop=True)
 
 
+# A derived figure (a share, a median) a partner may see only when the count it is computed
+# from is at least MIN_BASE: over fewer, it says too much about too few people.
+MIN_BASE = 10
+DERIVED_BASES = {"done_on_time": "follow_ups_done", "median_days_to_close": "follow_ups_done",
+                 # a share's numerator: an exact rate over a rounded base gives it away
+                 "uptake_rate": "certified", "median_days_to_decision": "decisions_timed"}
+DERIVED_BASES |= {"repeat_rate": "active_members", "no_show_rate": "registrations"}
+
+
+# Shares among the derived figures; the others are medians in days.
+RATES = frozenset({"done_on_time", "uptake_rate", "repeat_rate", "no_show_rate"})
+
+
+def _coarse(name: str, value: float) -> float:
+    """A derived figure as a partner sees it: a share in whole percent, a median in whole days.
+    Exact, a share times a rounded base would give its numerator away (12 / 850 = 0.014117...
+    with a base shown as 850 pins the numerator to 12, where the card shows 10)."""
+    return round(value, 2) if name in RATES else float(round(value))
+
+
+def disclose_kpis(figures: dict[str, float | None]) -> dict[str, Shown | float | None]:
+    """A dashboard's figures: counts (and hours) rounded on their own; a derived figure kept
+    only over a base of MIN_BASE or more, else UNKNOWN; a missing one stays missing."""
+    shown: dict[str, Shown | float | None] = {}
+    for name, value in figures.items():
+        if value is None:
+            shown[name] = None
+        elif name in DERIVED_BASES:
+            base = figures.get(DERIVED_BASES[name]) or 0
+            shown[name] = _coarse(name, value) if base >= MIN_BASE else UNKNOWN
+        else:
+            shown[name] = disclose_count(round(value))
+    return shown
+
+
+def disclose_series(frame: pd.DataFrame) -> pd.DataFrame | Withheld:
+    """Counts per month (column `month`, then count columns): each rounded, every month kept
+    (its presence says nothing), and withheld when a month's count could be worked out from
+    the rounded months and their rounded total."""
+    out = pd.DataFrame({"month": frame["month"]})
+    for column in [c for c in frame.columns if c != "month"]:
+        counts = [int(c) for c in frame[column]]
+        shown = [disclose_count(c) for c in counts]
+        if counts and recoverable([interval(x) for x in shown],
+                                  interval(disclose_count(sum(counts)))):
+            return Withheld()
+        out = out.assign(**_columns(column, shown))
+    return out
+
+
+# Campaign media figures (db/queries/campaign_kpis.py) count exposures that the media agency
+# reports (impressions, reach, clicks, spend, flyers, posters, spots, GRP, their ratios), not
+# persons of the registry: partners see them exactly. Only these fields pass, so a person's
+# column added to such a read later is refused, never shown; campaign sign-ups count persons
+# and go through "kpis" like every count of persons.
+MEDIA_FIELDS = frozenset({
+    "id", "name", "slogan", "starts_on", "ends_on", "budget_eur", "rows", "first_day",
+    "last_day", "campaign", "channel", "period_start", "period_end", "start", "impressions",
+    "reach", "largest_reach", "frequency", "clicks", "spend_eur", "flyers_distributed",
+    "poster_face_days", "spots_aired", "grp", "ctr", "cpm", "cpc"})
+
+
+def disclose_media(result: pd.DataFrame | dict[str, Any]) -> pd.DataFrame | dict[str, Any]:
+    """Campaign media figures as they are, once every field is a media one (else ValueError)."""
+    fields = set(result.columns if isinstance(result, pd.DataFrame) else result)
+    if unknown := fields - MEDIA_FIELDS:
+        raise ValueError(f"not media figures: {sorted(unknown)}")
+    return result
+
+
 DISCLOSURES: dict[str, Callable[[Any], Any]] = {
     "figures": disclose_figures,
     "growth": disclose_growth,
     "breakdown": disclose_breakdown,
+    "kpis": disclose_kpis,
+    "series": disclose_series,
+    "media": disclose_media,
 }
 
 

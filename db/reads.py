@@ -11,15 +11,41 @@ from sqlalchemy.orm import Session
 
 from db.permissions import STAFF_AND_UP, PermissionDenied
 from db.privacy import disclose
+from db.queries.campaign_kpis import (
+    campaign_signups,
+    campaign_totals,
+    channel_figures,
+    impressions_series,
+    reach_rows,
+)
+from db.queries.campaign_lists import campaign_figures, campaigns_overview
 from db.queries.checkin import checkin_candidates, door_counter
+from db.queries.coaching_kpis import coaching_figures, sessions_by_month
 from db.queries.coaching_log import advisers, recent_sessions, session_detail
-from db.queries.community import members_by_commune, members_by_month
+from db.queries.community import (
+    members_by_commune,
+    members_by_commune_in,
+    members_by_month,
+    members_by_sector_in,
+    members_growth,
+)
+from db.queries.community_kpis import attendance_by_month, community_events, community_figures
 from db.queries.event_lists import event_attendees, event_detail, events_overview, todays_events
 from db.queries.follow_ups import my_follow_ups, open_by_owner, open_follow_ups
 from db.queries.label import certified_by_sector, label_history
+from db.queries.label_kpis import (
+    certified_by_commune,
+    certified_by_month,
+    certified_by_sector_in,
+    certified_targets,
+    label_figures,
+    label_funnel,
+)
 from db.queries.overview import overview_figures
 from db.queries.profile import artisan_options, artisan_profile, artisan_timeline
+from db.queries.progress import progress
 from db.queries.registry import search_artisans
+from db.queries.targets import targets_table
 from db.queries.tracks import track_detail, tracks_overview
 
 # Roles that see exact figures; every other role (partner, or one added later) is disclosed to.
@@ -60,6 +86,9 @@ READS: dict[str, Read] = {
                                None),
     "door_counter": Read(door_counter, ("events", "attendance"), None),
     "artisan_options": Read(artisan_options, ("artisans",), None),  # the pickers' matches
+    # Campaign figures as staff enter and correct them (partners get a dashboard's instead).
+    "campaigns": Read(campaigns_overview, ("campaign",), None),
+    "campaign_figures": Read(campaign_figures, ("campaign",), None),
     # Coaching: sessions, follow-ups and tracks name artisans; never disclosed to partners.
     "advisers": Read(advisers, ("users",), None),
     "recent_sessions": Read(recent_sessions, ("coaching", "artisans", "users"), None),
@@ -68,7 +97,39 @@ READS: dict[str, Read] = {
     "open_follow_ups": Read(open_follow_ups, ("coaching", "artisans", "users"), None),
     "follow_ups_by_owner": Read(open_by_owner, ("coaching", "artisans", "users"), None),
     "tracks_overview": Read(tracks_overview, ("coaching",), None),
+    # Targets: managers' screen; the dashboards show partners the disclosed figures instead.
+    "targets_table": Read(targets_table, ("targets",), None),
+    "target_progress": Read(progress, ("targets", "events", "attendance", "label", "campaign",
+                                       "coaching"), None),
     "track_detail": Read(track_detail, ("coaching", "artisans"), None),
+    # Dashboards: aggregates, disclosed to partners (region-wide: components/dashboard_data).
+    "coaching_kpis": Read(coaching_figures, ("coaching", "artisans"), "kpis"),
+    "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series"),
+    "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis"),
+    "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth"),
+    "community_by_month": Read(attendance_by_month, ("events", "attendance", "artisans"),
+                               "series"),
+    "community_by_commune": Read(members_by_commune_in, ("events", "attendance", "artisans"),
+                                 "breakdown"),
+    "community_by_sector": Read(members_by_sector_in, ("events", "attendance", "artisans"),
+                                "breakdown"),
+    # Per event: titles and counts small enough to single someone out; staff only.
+    "community_events": Read(community_events, ("events", "attendance", "artisans"), None),
+    "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),
+    "label_by_month": Read(certified_by_month, ("label", "artisans"), "series"),
+    "label_funnel": Read(label_funnel, ("label", "artisans"), "breakdown"),
+    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), "breakdown"),
+    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), "breakdown"),
+    # The certified artisans' targets for the chart: managers set them, staff and up see them.
+    "label_targets": Read(certified_targets, ("targets",), None),
+    # Campaign reach: media figures exact for partners too (db.privacy "media": exposures, not
+    # persons); the sign-ups count persons and are disclosed like every count of persons.
+    "dash_campaigns": Read(campaigns_overview, ("campaign",), "media"),
+    "campaign_kpis": Read(campaign_totals, ("campaign",), "media"),
+    "campaign_channels": Read(channel_figures, ("campaign",), "media"),
+    "campaign_rows": Read(reach_rows, ("campaign",), "media"),
+    "campaign_series": Read(impressions_series, ("campaign",), "media"),
+    "campaign_signups": Read(campaign_signups, ("artisans",), "kpis"),
 }
 
 

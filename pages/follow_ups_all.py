@@ -25,8 +25,10 @@ owners = {i.owner_id: i.owner for i in everyone} | people
 anyone = t("coaching.any")  # bound to this run's language, for the format_funcs
 pick = st.columns(2)
 owner = pick[0].selectbox(t("coaching.filter_owner"), [None, *owners], key="fu_owner",
+                          placeholder=anyone,
                           format_func=lambda u: owners.get(u, "") if u else anyone)
 artisan = pick[1].selectbox(t("coaching.filter_artisan"), [None, *artisans], key="fu_artisan",
+                            placeholder=anyone,
                             format_func=lambda a: artisans.get(a, "") if a else anyone)
 items = open_follow_ups(today, actor.role, owner, artisan) if owner or artisan else everyone
 items_table(items)

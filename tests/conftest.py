@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -162,3 +163,15 @@ def app_as(role: str | None, lang: str | None = None) -> AppTest:
     if lang:
         at.session_state["lang"] = lang
     return at
+
+
+def aggregate_args(query: Callable[..., Any]) -> list[Any]:
+    """The arguments after the session of an aggregate read (db/reads.py): a scope over the
+    whole history for a dashboard's, the fixed day for the others."""
+    import inspect
+
+    from db.periods import Period, Scope
+
+    everything = Scope(Period(date(2016, 1, 1), TODAY))
+    names = list(inspect.signature(query).parameters)[1:]
+    return [everything if name == "scope" else TODAY for name in names]

@@ -1,18 +1,24 @@
-"""Community growth: members are artisans who attended at least one community event."""
+"""Community growth: members are artisans who attended at least one community event. Days and
+months are Brussels ones: an evening at 00:05 on the 1st counts in the month it begins."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Subquery, extract, func, select
+from sqlalchemy import ColumnElement, Subquery, case, func, select
 from sqlalchemy.orm import Session
 
+from db.clock import BRUSSELS
 from db.models import Artisan, Attendance, Event
+from db.periods import Scope
+from db.queries.event_lists import utc_day_start
 
 
-def _first_attendance() -> Subquery:
-    """Each member's first attended community event (a subquery)."""
+def first_attendance() -> Subquery:
+    """Each member's first attended community event (artisan_id, first_at)."""
     return (
         select(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
         .join(Event, Event.id == Attendance.event_id)
@@ -22,28 +28,75 @@ def _first_attendance() -> Subquery:
     )
 
 
+def brussels_day(moment: datetime) -> date:
+    """A stored moment's Brussels day (SQLite hands back naive UTC, PostgreSQL aware)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(BRUSSELS).date()
+
+
+def day_after(day: date) -> datetime:
+    """The UTC moment a Brussels day ends (the next one's midnight): an exclusive bound."""
+    return utc_day_start(day + timedelta(days=1))
+
+
+def month_starts(first: date, last: date) -> list[date]:
+    """The first day of every month from first's month to last's month."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def brussels_month(moment: Any, months: Sequence[date]) -> ColumnElement[int]:
+    """The index in `months` of the Brussels month a stored moment falls in, in SQL that runs on
+    SQLite (UTC text) and PostgreSQL alike: compared with each month's end as a UTC moment.
+    Moments before the first month count in it, after the last in the last one."""
+    ends = [utc_day_start((m + timedelta(days=32)).replace(day=1)) for m in months[:-1]]
+    if not ends:  # one month: still an expression of the moment, so its table stays in FROM
+        return case((moment.is_(None), 0), else_=0)
+    return case(*((moment < end, i) for i, end in enumerate(ends)), else_=len(months) - 1)
+
+
+def window(scope: Scope, today: date) -> tuple[datetime, datetime]:
+    """A scope's period as UTC moments [from, to): Brussels midnights, cut at the end of today
+    (an event later in the period has not been held yet)."""
+    return utc_day_start(scope.period.start), day_after(min(scope.period.end, today))
+
+
+def scope_artisans(scope: Scope) -> list[Any]:
+    """Conditions on Artisan keeping the scope's commune and sector."""
+    conditions = []
+    if scope.commune:
+        conditions.append(Artisan.commune_nis == scope.commune)
+    if scope.sector:
+        conditions.append(Artisan.sector == scope.sector)
+    return conditions
+
+
 def members_to_date(session: Session, on: date) -> int:
-    """Unique artisans who attended a community event up to the end of `on`."""
-    first = _first_attendance()
-    end = datetime.combine(on, time.max)
-    return int(session.scalar(select(func.count()).where(first.c.first_at <= end)) or 0)
+    """Unique artisans who attended a community event up to the end of `on` (Brussels)."""
+    first = first_attendance()
+    return int(session.scalar(select(func.count()).where(first.c.first_at < day_after(on))) or 0)
 
 
 def members_by_month(session: Session, on: date) -> pd.DataFrame:
-    """New and cumulative community members per month, up to `on` (columns month, new, total)."""
-    first = _first_attendance()
-    year = extract("year", first.c.first_at).label("year")
-    month = extract("month", first.c.first_at).label("month")
-    rows = session.execute(
-        select(year, month, func.count().label("new"))
-        .where(first.c.first_at <= datetime.combine(on, time.max))
-        .group_by(year, month).order_by(year, month)
-    ).all()
-    frame = pd.DataFrame(rows, columns=["year", "month", "new"])
-    frame["month"] = pd.to_datetime(
-        {"year": frame["year"].astype(int), "month": frame["month"].astype(int), "day": 1})
+    """New and cumulative community members per Brussels month that had new members, up to
+    `on` (columns month, new, total)."""
+    first = first_attendance()
+    end = day_after(on)
+    earliest = session.scalar(select(func.min(first.c.first_at)).where(first.c.first_at < end))
+    if earliest is None:
+        return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
+                             "total": pd.Series([], dtype="int64")})
+    months = month_starts(brussels_day(earliest), on)
+    bucket = brussels_month(first.c.first_at, months).label("bucket")
+    rows = session.execute(select(bucket, func.count().label("new"))
+                           .where(first.c.first_at < end).group_by(bucket)).all()
+    counts = sorted((int(r.bucket), int(r.new)) for r in rows)
+    frame = pd.DataFrame({"month": pd.to_datetime([months[i] for i, _ in counts]),
+                          "new": [n for _, n in counts]})
     frame["total"] = frame["new"].cumsum()
-    return frame[["month", "new", "total"]]
+    return frame
 
 
 def members_by_commune(session: Session, on: date) -> pd.DataFrame:
@@ -51,11 +104,58 @@ def members_by_commune(session: Session, on: date) -> pd.DataFrame:
 
     Members without a commune form a row whose commune_nis is None, so the counts add up to
     members_to_date: the privacy audit checks the cells against that disclosed total."""
-    first = _first_attendance()
+    first = first_attendance()
     rows = session.execute(
         select(Artisan.commune_nis, func.count().label("count"))
         .join(first, first.c.artisan_id == Artisan.id)
-        .where(first.c.first_at <= datetime.combine(on, time.max))
+        .where(first.c.first_at < day_after(on))
         .group_by(Artisan.commune_nis).order_by(func.count().desc())
     ).all()
     return pd.DataFrame(rows, columns=["commune_nis", "count"])
+
+
+def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """The scope's members to date at the end of every Brussels month (columns month, new,
+    total), from the first member's month (or the period's, if earlier) to the period's end:
+    the whole history, so that new members stay differences of totals once disclosed."""
+    first = first_attendance()
+    start, end = window(scope, today)
+    scoped = (select(first.c.first_at).join(Artisan, Artisan.id == first.c.artisan_id)
+              .where(first.c.first_at < end, *scope_artisans(scope)).subquery())
+    earliest = session.scalar(select(func.min(scoped.c.first_at)))
+    last = min(scope.period.end, today)
+    if earliest is None or last < scope.period.start:
+        return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
+                             "total": pd.Series([], dtype="int64")})
+    months = month_starts(min(brussels_day(earliest), scope.period.start), last)
+    bucket = brussels_month(scoped.c.first_at, months).label("bucket")
+    counts = {int(b): int(n) for b, n in
+              session.execute(select(bucket, func.count()).group_by(bucket)).all()}
+    frame = pd.DataFrame({"month": pd.to_datetime(months),
+                          "new": [counts.get(i, 0) for i in range(len(months))]})
+    frame["total"] = frame["new"].cumsum()
+    return frame
+
+
+def members_by(session: Session, scope: Scope, today: date, column: str) -> pd.DataFrame:
+    """The scope's members to date at the period's end per commune_nis or sector of their
+    workshop (columns <column>, count); those without one form a None row, so the counts add
+    up to the members card (the privacy audit checks the cells against it)."""
+    category = {"commune_nis": Artisan.commune_nis, "sector": Artisan.sector}[column]
+    first = first_attendance()
+    rows = session.execute(
+        select(category, func.count().label("count"))
+        .join(first, first.c.artisan_id == Artisan.id)
+        .where(first.c.first_at < window(scope, today)[1], *scope_artisans(scope))
+        .group_by(category).order_by(func.count().desc(), category)).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=[column, "count"])
+
+
+def members_by_commune_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Members to date per commune (see members_by)."""
+    return members_by(session, scope, today, "commune_nis")
+
+
+def members_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Members to date per craft sector (see members_by)."""
+    return members_by(session, scope, today, "sector")

@@ -31,7 +31,8 @@ def test_every_key_has_french_dutch_and_english(key: str) -> None:
 def test_every_key_used_in_the_code_is_defined() -> None:
     pattern = re.compile(r"""\b(?:t|translate)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
     # Write functions hand the UI message keys: `errors[...] = "key"`, `return "key"`.
-    areas = "errors|form|password|users|artisans|label|imports|events|checkin|coaching|track"
+    areas = ("errors|form|password|users|artisans|label|imports|events|checkin|coaching|track"
+             "|targets|campaign")
     keys_in_db = re.compile(rf"""(?:=|return)\s*["']((?:{areas})\.[a-z_]+)["']""")
     used = set()
     for path in SOURCES:

@@ -134,3 +134,29 @@ def test_the_coaching_upgrade_plans_tracks_and_codes_topics(engine: Engine) -> N
             ("done", 1)]
         assert conn.scalar(text(
             "SELECT version FROM data_versions WHERE area = 'attendance'")) == 0
+
+
+def test_the_campaign_upgrade_gives_figure_rows_a_version(engine: Engine) -> None:
+    """A campaign and a figure row written under 0006 are kept; the row starts at version 1,
+    without an author, and a version below 1 is refused."""
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+        conn.execute(text("INSERT INTO campaigns (id, name, starts_on, ends_on) "
+                          "VALUES (1, 'Plus bruxellois', '2023-04-03', '2023-04-30')"))
+        conn.execute(text(
+            "INSERT INTO campaign_metrics (campaign_id, channel, period_start, period_end, "
+            "impressions, reach) VALUES (1, 'radio', '2023-04-03', '2023-04-09', 900, 350)"))
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text(
+            "SELECT impressions, reach, row_version, created_by, updated_at "
+            "FROM campaign_metrics")).all() == [(900, 350, 1, None, None)]
+        assert conn.scalar(text("SELECT created_by FROM campaigns")) is None
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE campaign_metrics SET row_version = 0"))

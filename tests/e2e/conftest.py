@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def live_app(seeded: Engine, db_url: str) -> Iterator[str]:
-    """`streamlit run app.py` on a free port over the seeded test database; its base URL."""
+@contextmanager
+def serving(db_url: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free port over a database; its base URL while it runs."""
     port = _free_port()
     env = os.environ | {"DATABASE_URL": db_url}
     proc = subprocess.Popen(
@@ -80,6 +81,20 @@ def live_app(seeded: Engine, db_url: str) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def live_app(seeded: Engine, db_url: str) -> Iterator[str]:
+    """The app served over the seeded test database; its base URL."""
+    with serving(db_url) as base:
+        yield base
+
+
+@pytest.fixture
+def second_app(live_app: str, db_url: str) -> Iterator[str]:
+    """A second app server process over the same database (as behind a load balancer)."""
+    with serving(db_url) as base:
+        yield base
 
 
 def screenshot(page: Any, name: str) -> Path:

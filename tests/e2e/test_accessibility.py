@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from components.i18n import translate
 from tests.e2e.conftest import login, open_app, screenshot, wait_idle
 
 AXE = Axe()
@@ -19,7 +20,8 @@ PASSWORDS = {"admin": "artisan-admin", "manager": "artisan-manager", "staff": "a
              "partner": "artisan-partner"}
 # A role's default page lives at the root: /overview is not one of the Overview's addresses
 # for a manager, nor /my-follow-ups of My follow-ups for staff.
-EVERYONE = ["", "account", "accessibility"]
+EVERYONE = ["", "coaching-dashboard", "campaign-dashboard", "community-dashboard",
+            "label-dashboard", "report", "account", "accessibility"]
 # The registry's screens, the profile of a seeded artisan among them.
 REGISTRY = ["registry", "new-artisan", "artisan?id=1", "import"]
 EVENTS = ["events", "event?id=1", "checkin"]
@@ -28,8 +30,10 @@ EVENTS = ["events", "event?id=1", "checkin"]
 COACHING = ["coaching", "tracks", "track?id=1"]
 PAGES = {"admin": ["", *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups", "users",
                    "audit", "account", "accessibility"],
-         "manager": [*EVERYONE, *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups"],
-         "staff": [*EVERYONE, "overview", *REGISTRY, *EVENTS, *COACHING], "partner": EVERYONE}
+         "manager": [*EVERYONE, *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups",
+                     "campaign-figures", "targets"],
+         "staff": [*EVERYONE, "overview", *REGISTRY, *EVENTS, *COACHING, "campaign-figures"],
+         "partner": EVERYONE}
 
 
 def serious_violations(page: Page) -> list[str]:
@@ -81,7 +85,8 @@ def test_the_page_declares_its_language_and_names_itself(live_app: str, page: Pa
         wait_idle(page)
     expect(page.locator("html")).to_have_attribute("lang", lang, timeout=20_000)
     expect(page).to_have_title(title, timeout=20_000)
-    page.get_by_test_id("stSidebar").get_by_role("link").nth(1).click()  # the registry
+    page.get_by_test_id("stSidebar").get_by_role("link", name=translate("nav.registry", lang)
+                                                 ).click()
     wait_idle(page)
     expect(page).to_have_title(re.compile(r"^(Artisan·e·s|Ambachtslui|Artisans) · "))
     expect(page.locator("html")).to_have_attribute("lang", lang)

@@ -1,0 +1,149 @@
+"""Cached reads of the dashboards, keyed on the data versions (components.data.read); a
+partner's pass through the disclosure control (db/reads.py) and are region-wide."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from components.data import read
+from db.periods import Scope
+from db.privacy import Withheld
+from db.queries.campaign_kpis import series_grain
+from db.reads import sees_exact
+from db.vocab import LABEL_STATES
+
+
+def _allowed(scope: Scope, role: str) -> Scope:
+    """A partner's scope: the period only (no commune or sector: a small area could single
+    someone out)."""
+    return scope if sees_exact(role) else replace(scope, commune=None, sector=None)
+
+
+def coaching_figures(scope: Scope, today: date, role: str) -> dict[str, object]:
+    """The coaching dashboard's figures for a scope, as the role may see them."""
+    return dict(read("coaching_kpis", role, _allowed(scope, role), today))
+
+
+def coaching_by_month(scope: Scope, role: str) -> pd.DataFrame | Withheld:
+    """Sessions and artisans coached per month of the scope's period."""
+    result: pd.DataFrame | Withheld = read("coaching_by_month", role, _allowed(scope, role))
+    return result
+
+
+def community_figures(scope: Scope, today: date, role: str) -> dict[str, object]:
+    """The community dashboard's figures for a scope, as the role may see them."""
+    return dict(read("community_kpis", role, _allowed(scope, role), today))
+
+
+def community_growth(scope: Scope, today: date, role: str) -> pd.DataFrame:
+    """Members to date at the end of each month of the period (disclosed over the whole
+    history, so that a partner's new members stay differences of rounded totals)."""
+    frame = pd.DataFrame(read("community_growth", role, _allowed(scope, role), today))
+    if frame.empty:
+        return frame
+    first = pd.Timestamp(scope.period.start.replace(day=1))
+    return frame[frame["month"] >= first].reset_index(drop=True)
+
+
+def community_by_month(scope: Scope, today: date, role: str) -> pd.DataFrame | Withheld:
+    """Attendances per month of the period by new and returning attendees, with the month
+    as the chart's label."""
+    result: pd.DataFrame | Withheld = read("community_by_month", role, _allowed(scope, role),
+                                           today)
+    if isinstance(result, Withheld):
+        return result
+    return result.assign(label=result["month"].dt.strftime("%m/%Y"))  # the chart's axis
+
+
+def community_breakdown(name: str, scope: Scope, today: date,
+                        role: str) -> pd.DataFrame | Withheld:
+    """Members per commune or sector (community_by_commune, community_by_sector); the rows
+    without a category are left out of the chart once disclosed."""
+    result = read(name, role, _allowed(scope, role), today)
+    if isinstance(result, Withheld):
+        return result
+    frame = pd.DataFrame(result)
+    return frame[frame[frame.columns[0]].notna()].reset_index(drop=True)
+
+
+def community_events(scope: Scope, today: date, role: str) -> pd.DataFrame | None:
+    """Per community event of the period, for staff and up; None for partners (per event,
+    counts are small enough to single someone out)."""
+    if not sees_exact(role):
+        return None
+    frame = pd.DataFrame(read("community_events", role, scope, today))
+    day = frame["starts_at"].dt.strftime("%d/%m/%Y")
+    # the chart's axis: the day, with the hour when two events share a day
+    twice = day.duplicated(keep=False)
+    return frame.assign(label=day.where(~twice, frame["starts_at"].dt.strftime("%d/%m/%Y %H:%M")))
+
+
+def label_figures(scope: Scope, today: date, role: str) -> dict[str, object]:
+    """The label uptake dashboard's figures for a scope, as the role may see them."""
+    return dict(read("label_kpis", role, _allowed(scope, role), today))
+
+
+def label_by_month(scope: Scope, today: date, role: str) -> pd.DataFrame | Withheld:
+    """Certified artisans at each month end of the period (to today)."""
+    result: pd.DataFrame | Withheld = read("label_by_month", role, _allowed(scope, role), today)
+    return result
+
+
+def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame | Withheld:
+    """The funnel (label_funnel) or certified artisans per commune or sector (label_by_commune,
+    label_by_sector); rows without a category are left out of the chart once read, and the
+    funnel's states come in the journey's order."""
+    result = read(name, role, _allowed(scope, role), today)
+    if isinstance(result, Withheld):
+        return result
+    frame = pd.DataFrame(result)
+    frame = frame[frame[frame.columns[0]].notna()]
+    if name == "label_funnel":
+        frame = frame.sort_values("state", key=lambda s: s.map(LABEL_STATES.index))
+    return frame.reset_index(drop=True)
+
+
+def label_targets(scope: Scope, role: str) -> pd.DataFrame:
+    """Targets of certified artisans overlapping the period, for staff and up looking at the
+    whole Region (a target is region-wide); empty otherwise."""
+    if not sees_exact(role) or scope.commune or scope.sector:
+        return pd.DataFrame(columns=["period_start", "period_end", "target_value"])
+    return pd.DataFrame(read("label_targets", role, scope))
+
+
+def _media(scope: Scope) -> Scope:
+    """The campaign's media figures are region-wide: commune and sector narrow sign-ups only."""
+    return Scope(scope.period)
+
+
+def dash_campaigns(role: str) -> pd.DataFrame:
+    """The campaigns to choose from on the campaign dashboard (names and dates)."""
+    return pd.DataFrame(read("dash_campaigns", role))
+
+
+def campaign_figures_kpis(scope: Scope, campaign_id: int | None, role: str) -> dict[str, object]:
+    """Impressions, clicks and spend over every channel (exact: media figures), and the
+    campaign-attributed sign-ups of the scope (disclosed to partners: they count persons)."""
+    totals = dict(read("campaign_kpis", role, _media(scope), campaign_id))
+    return totals | dict(read("campaign_signups", role, _allowed(scope, role)))
+
+
+def campaign_channels(scope: Scope, campaign_id: int | None, role: str) -> pd.DataFrame:
+    """Figures per channel of the period (reach only as the largest of one row)."""
+    return pd.DataFrame(read("campaign_channels", role, _media(scope), campaign_id))
+
+
+def campaign_rows(scope: Scope, campaign_id: int | None, role: str) -> pd.DataFrame:
+    """Each figure row of the period with its reach and frequency, as entered."""
+    return pd.DataFrame(read("campaign_rows", role, _media(scope), campaign_id))
+
+
+def campaign_series(scope: Scope, campaign_id: int | None, role: str) -> pd.DataFrame:
+    """Impressions per week or month and channel, with the chart's label: the week's Monday
+    (dd/mm/yyyy) or the month (mm/yyyy)."""
+    frame = pd.DataFrame(read("campaign_series", role, _media(scope), campaign_id))
+    weekly = series_grain(scope.period) == "week"
+    return frame.assign(label=frame["start"].dt.strftime("%d/%m/%Y" if weekly else "%m/%Y"))

@@ -1,0 +1,181 @@
+"""The whole report for a scope and a role: the Overview's headline figures and every dashboard
+(figures with their change and definition, charts with their tables), as the role sees them;
+the campaign reach over all campaigns (the dashboard's campaign filter is not applied)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pandas as pd
+
+from components import dashboard_cards as cards_of
+from components.charts import (
+    chart_table,
+    growth_chart,
+    growth_summary,
+    new_returning_chart,
+    new_returning_summary,
+    stock_chart,
+    stock_summary,
+)
+from components.dashboard_data import (
+    community_breakdown,
+    community_by_month,
+    community_events,
+    community_figures,
+    community_growth,
+    label_breakdown,
+    label_by_month,
+    label_figures,
+    label_targets,
+)
+from components.i18n import fmt_date, t
+from components.kpi_view import shown
+from components.report import ChartPart, Report, Section, Words
+from components.report_parts import (
+    Look,
+    breakdown_part,
+    campaign_section,
+    coaching_section,
+    figures,
+    look,
+    overview_section,
+)
+from db.periods import Scope
+from db.privacy import Withheld
+from db.reads import sees_exact
+from db.reference import commune_name, sector_name
+
+COMMUNITY_CARDS, LABEL_CARDS = cards_of.COMMUNITY, cards_of.LABEL
+
+
+def _drawn(frame: pd.DataFrame, *columns: str) -> bool:
+    """Something to draw: a count above 0 in a column, or a hidden one ("< 5")."""
+    hides = any(f"{c}_hidden" in frame and bool(frame[f"{c}_hidden"].ne("").any())
+                for c in columns)
+    return bool(frame[list(columns)].fillna(0).to_numpy().any()) or hides
+
+
+def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_title: str,
+           empty: str) -> list[ChartPart]:
+    """A dashboard's counts per commune and per sector (community_… or label_…)."""
+    read = community_breakdown if prefix == "community" else label_breakdown
+    title_prefix = "community" if prefix == "community" else "label_kpi"
+    return [breakdown_part(t(f"{title_prefix}.by_{area}"),
+                           read(f"{prefix}_by_{area}", scope, today, role), key,
+                           partial(name_of, lang=seen.lang), t(f"chart.{area}"), count_title,
+                           empty, seen)
+            for area, key, name_of in (("commune", "commune_nis", commune_name),
+                                       ("sector", "sector", sector_name))]
+
+
+def community_section(scope: Scope, before: Scope, today: date, role: str,
+                      seen: Look) -> Section:
+    """The community dashboard: figures, members by month, new vs returning, areas."""
+    growth = community_growth(scope, today, role)
+    title = t("community.growth_title")
+    parts = [ChartPart(title, None, empty=t("community.no_members")) if growth.empty else
+             ChartPart(title, partial(growth_chart, growth, month=t("chart.month"),
+                                      total=t("chart.members"), new=t("chart.new_members"),
+                                      hidden=seen.hidden, decimal_comma=seen.comma),
+                       summary=growth_summary(growth, template=t("chart.growth_summary"),
+                                              day=fmt_date(min(scope.period.end, today)),
+                                              hidden=seen.hidden, decimal_comma=seen.comma),
+                       table=chart_table(growth, {"month": t("chart.month"),
+                                                  "total": t("chart.members"),
+                                                  "new": t("chart.new_members")},
+                                         seen.hidden, seen.comma),
+                       caption=t("community.growth_caption"))]
+    events = community_events(scope, today, role)
+    columns = {"label": t("chart.month"), "new": t("community.new"),
+               "returning": t("community.returning")}
+    if events is not None:  # staff and up: per event (partners: per month, disclosed)
+        title, label_title = t("community.per_event_title"), t("community.event_day")
+        bars: pd.DataFrame | Withheld = events.assign(
+            rate=[shown(v, "rate") for v in events["no_show_rate"]])
+        columns = {"label": label_title, "title": t("community.event"),
+                   **{c: t(f"community.{c}") for c in ("attended", "new", "returning",
+                                                       "walk_ins", "registrations", "no_shows")},
+                   "rate": t("community.no_show_rate")}
+    else:
+        title, label_title = t("community.per_month_title"), t("chart.month")
+        bars = community_by_month(scope, today, role)
+    if isinstance(bars, Withheld):
+        parts.append(ChartPart(title, None, empty=t("privacy.withheld")))
+    elif bars.empty or not _drawn(bars, "new", "returning"):
+        parts.append(ChartPart(title, None, empty=t("community.no_events")))
+    else:
+        parts.append(ChartPart(
+            title, partial(new_returning_chart, bars, label="label", label_title=label_title,
+                           new=t("community.new"), returning=t("community.returning"),
+                           hidden=seen.hidden, decimal_comma=seen.comma),
+            summary=new_returning_summary(bars, label="label", hidden=seen.hidden,
+                                          template=t("community.new_returning_summary"),
+                                          decimal_comma=seen.comma),
+            table=chart_table(bars, columns, seen.hidden, seen.comma),
+            caption=t("community.per_event_caption")))
+    parts += _areas("community", scope, today, role, seen, t("chart.members"),
+                    t("community.no_members"))
+    return Section(t("nav.dash_community"), figures(
+        COMMUNITY_CARDS, community_figures(scope, today, role),
+        community_figures(before, today, role)), parts)
+
+
+def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Look) -> Section:
+    """The label uptake dashboard: figures, certified over time, the funnel, areas."""
+    months, title = label_by_month(scope, today, role), t("label_kpi.over_time")
+    if isinstance(months, Withheld):
+        parts = [ChartPart(title, None, empty=t("privacy.withheld"))]
+    elif months.empty or not _drawn(months, "certified"):
+        parts = [ChartPart(title, None, empty=t("label_kpi.no_months" if months.empty
+                                                  else "label_kpi.no_certified"))]
+    else:
+        targets = label_targets(scope, role)  # read now: the chart is drawn in another thread
+        parts = [ChartPart(
+            title, partial(stock_chart, months, column="certified", month=t("chart.month"),
+                           title=t("label_kpi.certified"), targets=targets,
+                           target_title=t("label_kpi.target"), hidden=seen.hidden,
+                           decimal_comma=seen.comma),
+            summary=stock_summary(months, column="certified", hidden=seen.hidden,
+                                  template=t("label_kpi.over_time_summary"),
+                                  decimal_comma=seen.comma),
+            table=chart_table(months, {"month": t("chart.month"),
+                                       "certified": t("label_kpi.certified")},
+                              seen.hidden, seen.comma),
+            caption=t("label_kpi.over_time_caption"))]
+    funnel = label_breakdown("label_funnel", scope, today, role)
+    if not isinstance(funnel, Withheld) and not _drawn(funnel, "count"):
+        funnel = funnel.iloc[0:0]  # nobody on the journey: said as such, not as empty bars
+    parts.append(breakdown_part(t("label_kpi.funnel"), funnel, "state",
+                                lambda s: t("label_state." + s), t("label_kpi.state"),
+                                t("chart.artisans"), t("label_kpi.no_artisans"), seen,
+                                in_order=True))
+    parts += _areas("label", scope, today, role, seen, t("chart.artisans"),
+                    t("label_kpi.no_breakdown"))
+    return Section(t("nav.dash_label"), figures(LABEL_CARDS, label_figures(scope, today, role),
+                                                label_figures(before, today, role)), parts,
+                   intro=t("label_kpi.as_of", day=fmt_date(min(scope.period.end, today))))
+
+
+def report_for(scope: Scope, today: date, role: str) -> Report:
+    """Everything the role's dashboards show for the scope, ready to be made into a file."""
+    seen = look()
+    before = Scope(scope.period.previous(), scope.commune, scope.sector)
+    place = [commune_name(scope.commune, seen.lang) if scope.commune else "",
+             sector_name(scope.sector, seen.lang) if scope.sector else ""]
+    where = " · ".join(p for p in place if p) if sees_exact(role) else ""
+    period = t("filters.span", first=fmt_date(scope.period.start),
+               last=fmt_date(scope.period.end)) + (f" · {where}" if where else "")
+    sections = (overview_section(today, seen=seen, role=role),
+                coaching_section(scope, before, today, role, seen),
+                community_section(scope, before, today, role, seen),
+                label_section(scope, before, today, role, seen),
+                campaign_section(scope, before, role, seen))
+    notes = () if sees_exact(role) else (t("privacy.partner_note"),
+                                         t("campaign_kpi.partner_note"))
+    return Report(lang=seen.lang, title=t("report.title"), period=period,
+                  made=t("report.made", day=fmt_date(today)),
+                  words=Words(t("report.figure"), t("report.value"), t("report.change"),
+                              t("report.definitions"), t("chart.data")),
+                  sections=sections, notes=notes)

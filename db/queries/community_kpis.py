@@ -1,0 +1,140 @@
+"""The community growth dashboard's figures for a period (and optionally the artisans of one
+commune or sector), aggregated in SQL, by domain.md's definitions. The period runs in Brussels
+days, up to the end of today at the latest (an event later in the period is not held yet):
+- member: an artisan who attended (status attended, walk-ins included) at least one community
+  event; members to date: members whose first such event began by the period's end;
+- new members: members whose first attended community event is in the period; members of the
+  period: unique artisans who attended a community event in it; returning members: members of
+  the period who had attended one before it (members of the period - new members);
+- events held: community events in the period (all of them: events are open to every
+  commune and sector); attendances: attended registrations and walk-ins at them;
+- repeat rate: members of the period who attended 2+ community events in it / members of the
+  period;
+- no-show rate: no-shows / registrations not cancelled (made beforehand: walk-ins are not
+  registrations; still-awaited ones count in the base) at the period's community events;
+- new vs returning per event: an attendee is new at the community event that is their first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
+
+from db.models import Artisan, Attendance, Event
+from db.periods import Scope
+from db.queries.community import (
+    brussels_month,
+    first_attendance,
+    month_starts,
+    scope_artisans,
+    window,
+)
+from db.queries.event_lists import brussels_column
+
+EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning", "walk_ins",
+                 "registrations", "no_shows", "no_show_rate"]
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _attendances(scope: Scope, start: datetime, end: datetime,
+                 with_first: bool = False) -> Select[Any]:
+    """The scope's artisans' attendance rows at community events in [start, end), and, with
+    `with_first`, their first attended community event (None for those who never attended)."""
+    first = first_attendance()
+    columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
+                          Attendance.walk_in, Event.starts_at]
+    query = (select(*columns, *([first.c.first_at] if with_first else []))
+             .join(Event, Event.id == Attendance.event_id)
+             .join(Artisan, Artisan.id == Attendance.artisan_id)
+             .where(Event.action == "community", Event.starts_at >= start,
+                    Event.starts_at < end, *scope_artisans(scope)))
+    if with_first:  # the costly part (every member's first event): only where it is used
+        return query.outerjoin(first, first.c.artisan_id == Attendance.artisan_id)
+    return query
+
+
+def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
+    """Members to date, new, of the period and returning; events held, attendances, walk-ins,
+    registrations, no-shows, cancellations; the repeat rate and the no-show rate (None when
+    there is nothing to measure)."""
+    start, end = window(scope, today)
+    rows = _attendances(scope, start, end).subquery()
+    attended = rows.c.status == "attended"
+    counts = session.execute(select(
+        _count_if(attended), _count_if(attended & rows.c.walk_in.is_(True)),
+        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
+        _count_if(rows.c.status == "no_show"), _count_if(rows.c.status == "cancelled"),
+        func.count(func.distinct(case((attended, rows.c.artisan_id)))))).one()
+    repeaters = (select(rows.c.artisan_id).where(attended).group_by(rows.c.artisan_id)
+                 .having(func.count(func.distinct(rows.c.event_id)) >= 2).subquery())
+    repeat = int(session.scalar(select(func.count()).select_from(repeaters)) or 0)
+    first = first_attendance()
+    members = session.execute(
+        select(func.count(), _count_if(first.c.first_at >= start))
+        .join(Artisan, Artisan.id == first.c.artisan_id)
+        .where(first.c.first_at < end, *scope_artisans(scope))).one()
+    held = session.scalar(select(func.count()).select_from(Event).where(
+        Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
+    active, new, registrations = int(counts[5]), int(members[1]), int(counts[2])
+    return {
+        "members": int(members[0]), "new_members": new, "active_members": active,
+        "returning_members": active - new, "events_held": int(held or 0),
+        "attendances": int(counts[0]), "walk_ins": int(counts[1]),
+        "registrations": registrations, "no_shows": int(counts[3]),
+        "cancelled": int(counts[4]),
+        "repeat_rate": repeat / active if active else None,
+        "no_show_rate": int(counts[3]) / registrations if registrations else None,
+    }
+
+
+def community_events(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Per community event held in the period, oldest first: attended (the scope's artisans),
+    new and returning among them, walk-ins, registrations not cancelled, no-shows and the
+    no-show rate (None without registrations). Events without attendance are there with 0."""
+    start, end = window(scope, today)
+    rows = _attendances(scope, start, end, with_first=True).subquery()
+    attended = rows.c.status == "attended"
+    result = session.execute(
+        select(Event.id, Event.starts_at, Event.title, _count_if(attended),
+               _count_if(attended & (rows.c.first_at == rows.c.starts_at)),
+               _count_if(attended & rows.c.walk_in.is_(True)),
+               _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
+               _count_if(rows.c.status == "no_show"))
+        .outerjoin(rows, rows.c.event_id == Event.id)
+        .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
+        .group_by(Event.id, Event.starts_at, Event.title)
+        .order_by(Event.starts_at, Event.id)).all()
+    frame = pd.DataFrame([tuple(r) for r in result], columns=EVENT_COLUMNS[:5]
+                         + EVENT_COLUMNS[6:9])
+    for name in ("attended", "new", "walk_ins", "registrations", "no_shows"):
+        frame[name] = frame[name].astype("int64")
+    frame["returning"] = frame["attended"] - frame["new"]
+    frame["no_show_rate"] = [n / r if r else None
+                             for n, r in zip(frame["no_shows"], frame["registrations"],
+                                             strict=True)]
+    frame["starts_at"] = brussels_column(frame["starts_at"])
+    return frame[EVENT_COLUMNS]
+
+
+def attendance_by_month(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Attendances at community events per Brussels month of the period, by new and returning
+    attendees (columns month, new, returning); months without an event are there with 0."""
+    start, end = window(scope, today)
+    months = month_starts(scope.period.start, scope.period.end)
+    rows = _attendances(scope, start, end, with_first=True).subquery()
+    bucket = brussels_month(rows.c.starts_at, months).label("bucket")
+    found = session.execute(
+        select(bucket, _count_if(rows.c.first_at == rows.c.starts_at).label("new"),
+               func.count().label("attended"))
+        .where(rows.c.status == "attended").group_by(bucket)).all()
+    counts = {int(r.bucket): (int(r.new), int(r.attended) - int(r.new)) for r in found}
+    return pd.DataFrame({"month": pd.to_datetime(months),
+                         "new": [counts.get(i, (0, 0))[0] for i in range(len(months))],
+                         "returning": [counts.get(i, (0, 0))[1] for i in range(len(months))]})

@@ -1,0 +1,187 @@
+"""The label uptake dashboard's figures for a period (and optionally one commune or sector of
+the artisans), aggregated in SQL, by domain.md's definitions, on the period's last day (today
+while the period runs), called "the day" below:
+- certified: artisans holding a valid label on the day (a certification in the 6 years before,
+  not marked expired since; a renewal does not count twice); erased artisans keep their label
+  steps, an anonymous fact, and count;
+- registry: artisans in the registry on the day (created by then; erased ones too, as
+  anonymous facts, so that an erasure changes no figure);
+- uptake rate: certified / registry;
+- new certifications: certifications dated in the period of artisans without a valid label
+  the day before (a first label, or one after an expiry); renewals: those of artisans still
+  certified the day before; refusals: refusals dated in the period;
+- median days to a decision: from the latest submission to the decision (certified or
+  refused), over the decisions in the period that have a submission on record;
+- certified over time: the certified count at each month end of the period (the day for the
+  last month);
+- funnel: artisans by the state of their latest step on or before the day (a certification of
+  6 years before or more reads expired), those of the registry without a step as
+  not_informed; artisans erased or registered later count with the step they had by then."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import median
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Date, Integer, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from db.models import Artisan, KpiTarget, LabelStep
+from db.periods import Scope
+from db.queries.community import scope_artisans
+from db.queries.event_lists import utc_day_start
+from db.queries.label import _certified_on, validity_start
+from db.vocab import LABEL_STATES
+
+
+def as_of(scope: Scope, today: date) -> date:
+    """The day a scope's stock figures are read on: its last day, or today if earlier."""
+    return min(scope.period.end, today)
+
+
+def _in_registry(day: date) -> Any:
+    """Registered by the end of the day; an erased artisan still counts (an anonymous fact,
+    like their label: an erasure changes no figure)."""
+    return Artisan.created_at < utc_day_start(day + timedelta(1))
+
+
+def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[int]:
+    """Artisans certified on each of `days` (one query for all days)."""
+    if not days:
+        return []
+    marked = [select(literal(i, Integer).label("i"), literal(d, Date).label("day"),
+                   literal(validity_start(d), Date).label("since")) for i, d in enumerate(days)]
+    marks = (union_all(*marked) if len(marked) > 1 else marked[0]).subquery()
+    cert, expired = aliased(LabelStep), aliased(LabelStep)
+    lapsed = exists().where(expired.artisan_id == cert.artisan_id, expired.state == "expired",
+                            expired.occurred_on > cert.occurred_on,
+                            expired.occurred_on <= marks.c.day)
+    rows = session.execute(
+        select(marks.c.i, func.count(func.distinct(cert.artisan_id)))
+        .select_from(marks)
+        .join(cert, and_(cert.state == "certified", cert.occurred_on <= marks.c.day,
+                         cert.occurred_on > marks.c.since))
+        .join(Artisan, Artisan.id == cert.artisan_id)
+        .where(~lapsed, *scope_artisans(scope)).group_by(marks.c.i)).all()
+    counts = {int(i): int(n) for i, n in rows}
+    return [counts.get(i, 0) for i in range(len(days))]
+
+
+def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
+    """Each decision of the period: its state and day, the latest submission before it, and
+    the artisan's previous certification and latest expiry before it."""
+    step, prior = LabelStep, aliased(LabelStep)
+
+    def latest(state: str, strictly: bool) -> Any:
+        before = prior.occurred_on < step.occurred_on if strictly else (
+            prior.occurred_on <= step.occurred_on)
+        return (select(func.max(prior.occurred_on))
+                .where(prior.artisan_id == step.artisan_id, prior.state == state, before)
+                .scalar_subquery())
+
+    return list(session.execute(
+        select(step.state, step.occurred_on, latest("submitted", False),
+               latest("certified", True), latest("expired", True))
+        .join(Artisan, Artisan.id == step.artisan_id)
+        .where(step.state.in_(("certified", "refused")),
+               step.occurred_on.between(scope.period.start, day), *scope_artisans(scope))).all())
+
+
+def _renewal(day: date, previous: date | None, expired: date | None) -> bool:
+    """A certification on `day` of an artisan still certified the day before."""
+    eve = day - timedelta(days=1)
+    return (previous is not None and previous > validity_start(eve)
+            and (expired is None or expired <= previous))
+
+
+def label_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
+    """Certified, registry, uptake rate, new certifications, renewals, refusals, decisions and
+    the median days from submission to decision (None when nothing to measure)."""
+    day = as_of(scope, today)
+    certified = certified_on_days(session, scope, [day])[0]
+    registry = int(session.scalar(select(func.count()).select_from(Artisan)
+                                  .where(_in_registry(day), *scope_artisans(scope))) or 0)
+    decisions = _decisions(session, scope, day)
+    granted = [d for d in decisions if d[0] == "certified"]
+    renewals = sum(_renewal(d[1], d[3], d[4]) for d in granted)
+    timed = [(d[1] - d[2]).days for d in decisions if d[2] is not None]
+    return {
+        "certified": certified, "registry": registry,
+        "uptake_rate": certified / registry if registry else None,
+        "new_certified": len(granted) - renewals, "renewals": renewals,
+        "refusals": len(decisions) - len(granted), "decisions": len(decisions),
+        "decisions_timed": len(timed),
+        "median_days_to_decision": float(median(timed)) if timed else None,
+    }
+
+
+def certified_by_month(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Certified artisans at each month end of the period up to the day (the day itself for its
+    month): columns month (first day), certified."""
+    day = as_of(scope, today)
+    if day < scope.period.start:
+        return pd.DataFrame({"month": pd.to_datetime([]), "certified": pd.Series(dtype=int)})
+    months = pd.date_range(pd.Timestamp(scope.period.start).to_period("M").to_timestamp(), day,
+                           freq="MS")
+    ends = [min((m + pd.offsets.MonthEnd(0)).date(), day) for m in months]
+    return pd.DataFrame({"month": months,
+                         "certified": certified_on_days(session, scope, ends)})
+
+
+def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Artisans per label state on the day, every state in journey order: columns state, count."""
+    day = as_of(scope, today)
+    ranked = select(
+        LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on,
+        func.row_number().over(partition_by=LabelStep.artisan_id,
+                               order_by=(LabelStep.occurred_on.desc(), LabelStep.id.desc())
+                               ).label("rank")).where(LabelStep.occurred_on <= day).subquery()
+    state = case((ranked.c.state.is_(None), "not_informed"),
+                 (and_(ranked.c.state == "certified",
+                       ranked.c.occurred_on <= validity_start(day)), "expired"),
+                 else_=ranked.c.state)
+    each = (select(state.label("state")).select_from(Artisan)
+            .outerjoin(ranked, and_(ranked.c.artisan_id == Artisan.id, ranked.c.rank == 1))
+            .where(or_(ranked.c.state.is_not(None), _in_registry(day)), *scope_artisans(scope))
+            .subquery())
+    counts = {str(state): int(n) for state, n in session.execute(
+        select(each.c.state, func.count()).group_by(each.c.state))}
+    return pd.DataFrame({"state": list(LABEL_STATES),
+                         "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
+
+
+def _certified_by(session: Session, scope: Scope, today: date, column: Any) -> pd.DataFrame:
+    certified = _certified_on(as_of(scope, today))
+    rows = session.execute(
+        select(column, func.count().label("count"))
+        .join(certified, certified.c.artisan_id == Artisan.id)
+        .where(*scope_artisans(scope)).group_by(column)
+        .order_by(func.count().desc(), column.asc().nulls_last())).all()
+    return pd.DataFrame(rows, columns=[column.key, "count"])
+
+
+def certified_by_commune(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Certified artisans on the day per commune (columns commune_nis, count); those without
+    a commune form a row of None, so the counts add up to the certified figure."""
+    return _certified_by(session, scope, today, Artisan.commune_nis)
+
+
+def certified_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Certified artisans on the day per craft sector (columns sector, count), None included."""
+    return _certified_by(session, scope, today, Artisan.sector)
+
+
+def certified_targets(session: Session, scope: Scope) -> pd.DataFrame:
+    """Targets of certified artisans whose period overlaps the scope's (columns period_start,
+    period_end, target_value), for drawing on the chart."""
+    rows = session.execute(
+        select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.target_value)
+        .where(KpiTarget.indicator == "certified_artisans",
+               KpiTarget.period_start <= scope.period.end,
+               KpiTarget.period_end >= scope.period.start)
+        .order_by(KpiTarget.period_start)).all()
+    return pd.DataFrame([(s, e, float(v)) for s, e, v in rows],
+                        columns=["period_start", "period_end", "target_value"])
+

@@ -1,0 +1,48 @@
+"""Coaching dashboard: artisans coached, sessions, hours and follow-ups for a period, against
+the previous period of equal length, with sessions per month; partners see it disclosed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import dashboard_cards as cards_of
+from components.auth import current_actor
+from components.chart_view import show_chart
+from components.charts import chart_table, monthly_chart, monthly_summary
+from components.dashboard_data import coaching_by_month, coaching_figures
+from components.i18n import current_language, t
+from components.kpi_view import cards
+from components.period_filter import filters
+from db import clock
+from db.periods import Scope
+from db.privacy import SMALL, UNKNOWN, Withheld
+from db.reads import sees_exact
+
+CARDS = cards_of.COACHING
+
+actor = current_actor()
+today = clock.today()
+comma = current_language() != "en"
+hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+st.title(t("nav.dash_coaching"))
+scope = filters(today, sees_exact(actor.role))
+before = Scope(scope.period.previous(), scope.commune, scope.sector)
+cards(coaching_figures(scope, today, actor.role), coaching_figures(before, today, actor.role),
+      CARDS)
+st.subheader(t("kpi.sessions_by_month"))
+monthly = coaching_by_month(scope, actor.role)
+if isinstance(monthly, Withheld):
+    st.info(t("privacy.withheld"))
+elif monthly.empty or not monthly["sessions"].fillna(0).any():
+    st.info(t("kpi.no_sessions_in_period"))
+else:
+    show_chart(monthly_chart(monthly, column="sessions", month=t("chart.month"),
+                             title=t("kpi.sessions"), hidden=hidden, decimal_comma=comma),
+               summary=monthly_summary(monthly, column="sessions", hidden=hidden,
+                                       template=t("kpi.sessions_summary"), decimal_comma=comma),
+               table=chart_table(monthly, {"month": t("chart.month"),
+                                           "sessions": t("kpi.sessions"),
+                                           "artisans": t("kpi.artisans_coached")},
+                                 hidden, comma))
+if not sees_exact(actor.role):
+    st.caption(t("privacy.partner_note"))

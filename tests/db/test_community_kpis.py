@@ -1,0 +1,152 @@
+"""The community dashboard's figures on a hand-built data set whose answers are known by hand
+(an evening at 00:05 Brussels on the 1st, a period crossing New Year, walk-ins, no-shows,
+cancelled registrations, an event not held yet), and what a partner gets of them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import Engine, insert
+
+from db import models as m
+from db.clock import BRUSSELS
+from db.engine import session_scope
+from db.periods import Period, Scope
+from db.privacy import SMALL, UNKNOWN, Withheld, disclose
+from db.queries.community import members_by, members_by_month, members_growth, members_to_date
+from db.queries.community_kpis import attendance_by_month, community_events, community_figures
+
+TODAY = date(2026, 1, 10)
+WINTER = Period(date(2025, 12, 1), date(2026, 1, 31))  # crosses New Year; ends after today
+IXELLES = "21009"
+# (id, first name, commune, postcode, sector)
+ARTISANS = [(1, "Ana", IXELLES, "1050", "wood"), (2, "Bob", None, None, None),
+            (3, "Cleo", IXELLES, "1050", None), (4, "Dan", None, None, None),
+            (5, "Eve", None, None, None)]
+# (id, Brussels wall time, action): 2 begins 5 minutes into 1 December, 23:05 UTC on 30 November
+EVENTS = [(1, datetime(2025, 11, 20, 19), "community"),
+          (2, datetime(2025, 12, 1, 0, 5), "community"),
+          (3, datetime(2026, 1, 8, 19), "community"),
+          (4, datetime(2026, 1, 20, 19), "community"),
+          (5, datetime(2025, 12, 10, 10), "coaching")]
+# (event, artisan, status, walk-in)
+ATTENDANCES = [(1, 1, "attended", False), (1, 2, "no_show", False),
+               (2, 1, "attended", False), (2, 2, "attended", False), (2, 3, "no_show", False),
+               (2, 4, "cancelled", False), (2, 5, "attended", True),
+               (3, 1, "attended", False), (3, 2, "attended", False), (3, 3, "attended", False),
+               (3, 4, "registered", False), (3, 5, "no_show", False),
+               (4, 4, "registered", False),  # after today: not held yet
+               (5, 4, "attended", False)]  # a coaching event: Dan is no member
+
+
+@pytest.fixture
+def community(engine: Engine) -> Engine:
+    """Ana a member since November (returning), Bob and Eve (a walk-in) new on 1 December at
+    00:05, Cleo new in January; Dan registered, cancelled, and only attended coaching."""
+    with engine.begin() as conn:
+        for artisan_id, name, commune, postcode, sector in ARTISANS:
+            conn.execute(insert(m.Artisan), {
+                "id": artisan_id, "first_name": name, "last_name": "X", "language": "fr",
+                "source": "other", "commune_nis": commune, "postcode": postcode,
+                "sector": sector})
+        for event_id, wall, action in EVENTS:
+            conn.execute(insert(m.Event), {
+                "id": event_id, "title": f"Soirée {event_id}", "kind": "networking",
+                "action": action, "starts_at": wall.replace(tzinfo=BRUSSELS).astimezone(UTC)})
+        for event_id, artisan_id, status, walk_in in ATTENDANCES:
+            at = [e[1] for e in EVENTS if e[0] == event_id][0].replace(tzinfo=BRUSSELS)
+            conn.execute(insert(m.Attendance), {
+                "event_id": event_id, "artisan_id": artisan_id, "status": status,
+                "walk_in": walk_in, "recorded_by": "s",
+                "registered_at": None if walk_in else datetime(2025, 11, 1, tzinfo=UTC),
+                "checked_in_at": at if status == "attended" else None})
+    return engine
+
+
+def test_the_figures_by_hand(community: Engine) -> None:
+    with session_scope(community) as s:
+        figures = community_figures(s, Scope(WINTER), TODAY)
+    assert figures == {"members": 4, "new_members": 3, "active_members": 4,
+                       "returning_members": 1, "events_held": 2, "attendances": 6,
+                       "walk_ins": 1, "registrations": 8, "no_shows": 2, "cancelled": 1,
+                       "repeat_rate": 0.5, "no_show_rate": 0.25}
+
+
+def test_the_previous_period_ends_before_the_evening_just_after_midnight(
+        community: Engine) -> None:
+    with session_scope(community) as s:
+        before = community_figures(s, Scope(WINTER.previous()), TODAY)
+    assert WINTER.previous().end == date(2025, 11, 30)
+    assert (before["members"], before["new_members"], before["events_held"]) == (1, 1, 1)
+    assert (before["registrations"], before["no_shows"], before["no_show_rate"]) == (2, 1, 0.5)
+
+
+def test_an_event_just_after_midnight_brussels_counts_in_its_own_month(
+        community: Engine) -> None:
+    with session_scope(community) as s:
+        assert members_to_date(s, date(2025, 11, 30)) == 1  # Bob and Eve joined on 1 December
+        assert members_to_date(s, date(2025, 12, 1)) == 3
+        growth = members_by_month(s, TODAY)
+    assert [d.strftime("%Y-%m") for d in growth["month"]] == ["2025-11", "2025-12", "2026-01"]
+    assert list(growth["new"]) == [1, 2, 1] and list(growth["total"]) == [1, 3, 4]
+
+
+def test_new_and_returning_per_event(community: Engine) -> None:
+    with session_scope(community) as s:
+        events = community_events(s, Scope(WINTER), TODAY)
+    assert list(events["event_id"]) == [2, 3]  # 4 is not held yet, 5 is coaching
+    assert events["starts_at"].iloc[0].strftime("%d/%m %H:%M") == "01/12 00:05"
+    assert list(events["new"]) == [2, 1] and list(events["returning"]) == [1, 2]
+    assert list(events["walk_ins"]) == [1, 0] and list(events["registrations"]) == [3, 5]
+    assert list(events["no_show_rate"]) == pytest.approx([1 / 3, 0.2])
+
+
+def test_new_and_returning_per_month_across_new_year(community: Engine) -> None:
+    with session_scope(community) as s:
+        months = attendance_by_month(s, Scope(WINTER), TODAY)
+    assert [d.strftime("%Y-%m") for d in months["month"]] == ["2025-12", "2026-01"]
+    assert list(months["new"]) == [2, 1] and list(months["returning"]) == [1, 2]
+
+
+def test_growth_keeps_the_history_before_the_period(community: Engine) -> None:
+    with session_scope(community) as s:
+        growth = members_growth(s, Scope(WINTER), TODAY)
+        future = members_growth(s, Scope(Period(date(2026, 3, 1), date(2026, 3, 31))), TODAY)
+    assert [d.strftime("%Y-%m") for d in growth["month"]] == ["2025-11", "2025-12", "2026-01"]
+    assert list(growth["total"]) == [1, 3, 4] and future.empty
+
+
+def test_a_commune_or_a_sector_keeps_its_artisans_only(community: Engine) -> None:
+    with session_scope(community) as s:
+        ixelles = community_figures(s, Scope(WINTER, commune=IXELLES), TODAY)
+        wood = community_figures(s, Scope(WINTER, sector="wood"), TODAY)
+        food = community_figures(s, Scope(WINTER, sector="food"), TODAY)
+    assert (ixelles["members"], ixelles["new_members"], ixelles["attendances"]) == (2, 1, 3)
+    assert (ixelles["registrations"], ixelles["no_shows"], ixelles["repeat_rate"]) == (4, 1, 0.5)
+    assert (wood["members"], wood["returning_members"], wood["repeat_rate"]) == (1, 1, 1.0)
+    assert food["members"] == 0 and food["repeat_rate"] is None
+    assert food["no_show_rate"] is None and food["events_held"] == 2  # events are for all
+
+
+def test_breakdowns_add_up_to_the_members_card(community: Engine) -> None:
+    with session_scope(community) as s:
+        communes = members_by(s, Scope(WINTER), TODAY, "commune_nis")
+        sectors = members_by(s, Scope(WINTER), TODAY, "sector")
+    assert dict(zip(communes["commune_nis"].fillna("-"), communes["count"], strict=True)) == {
+        IXELLES: 2, "-": 2}
+    assert dict(zip(sectors["sector"].fillna("-"), sectors["count"], strict=True)) == {
+        "wood": 1, "-": 3}
+
+
+def test_partners_get_rounded_counts_and_no_rate_over_few(community: Engine) -> None:
+    with session_scope(community) as s:
+        shown = disclose("kpis", community_figures(s, Scope(WINTER), TODAY))
+        months = disclose("series", attendance_by_month(s, Scope(WINTER), TODAY))
+    assert shown["members"] == SMALL and shown["attendances"] == 5
+    assert shown["repeat_rate"] == UNKNOWN and shown["no_show_rate"] == UNKNOWN
+    assert not isinstance(months, Withheld)
+    assert list(months["new_hidden"]) == [SMALL, SMALL] and months["new"].isna().all()
+    many = {"active_members": 12, "repeat_rate": 0.25, "registrations": 9, "no_show_rate": 0.2}
+    assert disclose("kpis", many) == {"active_members": 10, "repeat_rate": 0.25,
+                                      "registrations": 10, "no_show_rate": UNKNOWN}

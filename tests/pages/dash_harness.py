@@ -1,0 +1,24 @@
+"""Opening a dashboard through app.py as a role, with filters in the address, and reading its
+cards: shared by the dashboards' page tests."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import app_as
+
+
+def open_page(page: str, role: str = "manager", lang: str = "en", **params: str) -> AppTest:
+    """A run of app.py as the role, switched to the page, with the address's parameters."""
+    at = app_as(role, lang=lang)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def cards(at: AppTest) -> dict[str, str]:
+    """The figures shown as cards: label -> value as displayed."""
+    return {m.label: m.value for m in at.metric}

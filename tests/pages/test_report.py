@@ -1,0 +1,139 @@
+"""The report page through AppTest (managers and partners, with its download button), and the
+report's contents on a small hand-built data set: exact for a manager, disclosed for a partner,
+whose file holds no number the partner's dashboards do not show."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import Engine, insert, select
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import translate
+from db import models as m
+from db.clock import BRUSSELS
+from db.engine import session_scope
+from db.models import User
+from db.permissions import SYSTEM
+from db.queries.artisans import create_artisan
+from db.queries.campaign_figures import record_figures
+from db.queries.campaigns import create_campaign
+from db.queries.coaching_log import log_session
+from tests.conftest import actor, app_as
+
+TODAY = date(2026, 1, 10)
+EVIL = "<script>alert(1)</script>"
+CAMPAIGN = "<script>alert(2)</script>"
+
+
+def _open(role: str, lang: str = "en", **params: str) -> AppTest:
+    at = app_as(role, lang=lang)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page("pages/report.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("role", ["manager", "partner"])
+def test_the_page_offers_the_report_to_download(demo_users: Engine, role: str) -> None:
+    at = _open(role, period="plan")
+    assert at.title[0].value == "Report"
+    [button] = at.get("download_button")
+    assert button.proto.label == "Download the report" and button.proto.ignore_rerun
+    communes = [s for s in at.selectbox if s.key == "filter_commune"]
+    assert len(communes) == (1 if role == "manager" else 0)  # partners: region-wide
+
+
+@pytest.fixture
+def small(demo_users: Engine) -> Engine:
+    """Three artisans: each coached once for two hours on 5 January 2026, and all three at one
+    community evening on 8 January whose title is markup; a campaign (its name markup too)
+    with one week of social media figures."""
+    with session_scope(demo_users) as s:
+        coach = s.scalar(select(User.id).where(User.username == "staff"))
+        for number in range(3):
+            who = create_artisan(session=s, actor=SYSTEM, fields={
+                "first_name": "Ana", "last_name": f"Lopez {number}", "postcode": "1050"})
+            log_session(session=s, actor=actor("staff"), fields={
+                "artisan_id": who.id, "coach_user_id": coach, "held_on": date(2026, 1, 5),
+                "duration_min": 120, "format": "office", "topic": "pricing", "topic_other": None,
+                "notes": None})
+        ids = list(s.scalars(select(m.Artisan.id)))
+        campaign = create_campaign(session=s, actor=actor("staff"), fields={
+            "name": CAMPAIGN, "slogan": None, "starts_on": date(2026, 1, 5),
+            "ends_on": date(2026, 1, 31), "budget_eur": 1000}).id
+        record_figures(session=s, actor=actor("staff"), campaign_id=campaign, today=TODAY,
+                       fields={"channel": "social", "period_start": date(2026, 1, 5),
+                               "period_end": date(2026, 1, 9), "impressions": 1234,
+                               "reach": 567, "clicks": 89, "spend_eur": 50})
+    evening = datetime(2026, 1, 8, 19, tzinfo=BRUSSELS)
+    with demo_users.begin() as conn:
+        conn.execute(insert(m.Event), {"id": 1, "title": EVIL, "kind": "networking",
+                                       "action": "community",
+                                       "starts_at": evening.astimezone(UTC)})
+        for artisan_id in ids:
+            conn.execute(insert(m.Attendance), {
+                "event_id": 1, "artisan_id": artisan_id, "status": "attended",
+                "walk_in": False, "recorded_by": "s",
+                "registered_at": datetime(2025, 12, 20, tzinfo=UTC),
+                "checked_in_at": evening})
+    return demo_users
+
+
+def _report(role: str) -> str:
+    """The report's HTML for January 2026 as the role gets it (in English)."""
+
+    def script(role: str, today: object) -> None:  # run as a script of its own: builtins only
+        from datetime import date
+
+        import streamlit as st
+
+        from components.report import report_html
+        from components.report_contents import report_for
+        from db.periods import Period, Scope
+
+        scope = Scope(Period(date(2026, 1, 1), date(2026, 1, 31)))
+        st.session_state["html"] = report_html(report_for(scope, today, role))
+
+    at = AppTest.from_function(script, args=(role, TODAY), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    html: str = at.session_state["html"]
+    return html
+
+
+def _figure(page: str, label: str) -> str:
+    """The value of the first figure of that label in the report's figure tables."""
+    found = re.search(rf'<th scope="row">{re.escape(label)}</th><td class="n">([^<]*)</td>',
+                      page)
+    assert found, label
+    return found.group(1)
+
+
+def test_a_manager_s_report_has_the_exact_figures(small: Engine) -> None:
+    page = _report("manager")
+    assert [_figure(page, label) for label in ("Sessions", "Artisans coached", "Hours",
+                                               "Members to date")] == ["3", "3", "6", "3"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page  # the campaign, in its reach rows
+    assert _figure(page, "Impressions") == "1,234"
+
+
+def test_a_partner_s_report_holds_only_disclosed_figures(small: Engine) -> None:
+    page = _report("partner")
+    for label in ("Community members", "Sessions", "Artisans coached", "Members to date",
+                  "Events held", "Attendances", "Registrations"):
+        assert _figure(page, label) == "&lt; 5", label
+    assert _figure(page, "Hours") == "5"  # 6, rounded to 5
+    assert "alert(1)" not in page and "Lopez" not in page  # no event title, no name
+    # Media figures are the agency's, not persons: partners get them as reported.
+    persons, media = page.split(f'>{translate("nav.dash_campaign", "en")}</h2>')
+    assert _figure(media, "Impressions") == "1,234" and "&lt;script&gt;alert(2)" in media
+    cells = re.findall(r"<t[dh][^>]*>([^<]*)</t[dh]>", persons)
+    counts = [int(c.replace(",", "")) for c in cells if re.fullmatch(r"[\d,]+", c)]
+    assert counts and all(c % 5 == 0 for c in counts), counts  # 0 or rounded to 5
