@@ -32,6 +32,7 @@ admin: install  # the first admin of an empty (production) database; prompts for
 bench: install
 	$(PY) scripts/bench.py --scale 20
 	$(PY) scripts/bench_pages.py --scale 20
+	$(PY) scripts/bench_dashboards.py --scales 1,20
 
 lint: install
 	$(PY) -m ruff check .

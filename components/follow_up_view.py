@@ -26,6 +26,7 @@ from db.queries.follow_ups import (
 )
 
 LIST = "follow_ups"  # the one feedback line of the list
+PER_GROUP = 15  # cards shown per group before "show more"
 PROFILE = "pages/artisan.py"
 
 
@@ -95,8 +96,18 @@ def my_list(actor: Actor, items: Sequence[FollowUpItem]) -> None:
         st.subheader(t(f"coaching.group_{group}", n=fmt_number(len(shown))))
         if not shown:
             st.caption(t(f"coaching.group_{group}_none"))
-        for item in shown:
+        # A few cards at a time: every card holds widgets, and a page of hundreds is slow.
+        limit = st.session_state.get(f"fu_more_{group}", PER_GROUP)
+        for item in shown[:limit]:
             _card(actor, item)
+        if len(shown) > limit:
+            st.button(t("coaching.show_more", n=fmt_number(min(PER_GROUP, len(shown) - limit)),
+                        left=fmt_number(len(shown) - limit)), key=f"fu_more_{group}_button",
+                      icon=":material/expand_more:", on_click=_show_more, args=(group, limit))
+
+
+def _show_more(group: str, limit: int) -> None:
+    st.session_state[f"fu_more_{group}"] = limit + PER_GROUP
 
 
 def owners_table(frame: pd.DataFrame) -> None:

@@ -60,6 +60,11 @@ class Read:
     query: Callable[..., Any]
     areas: tuple[str, ...]
     disclosure: str | None
+    # False: partners are refused it for now, though it has a disclosure kind. The dashboards'
+    # figures are rounded one by one, but sums of cards, a rate and its base, and periods one
+    # day apart can still pin a count (docs/privacy.md): not shown to partners until audited
+    # together.
+    partners: bool = True
 
 
 READS: dict[str, Read] = {
@@ -102,34 +107,34 @@ READS: dict[str, Read] = {
     "target_progress": Read(progress, ("targets", "events", "attendance", "label", "campaign",
                                        "coaching"), None),
     "track_detail": Read(track_detail, ("coaching", "artisans"), None),
-    # Dashboards: aggregates, disclosed to partners (region-wide: components/dashboard_data).
-    "coaching_kpis": Read(coaching_figures, ("coaching", "artisans"), "kpis"),
-    "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series"),
-    "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis"),
-    "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth"),
+    # Dashboards: aggregates with their disclosure kind, not yet for partners (see Read).
+    "coaching_kpis": Read(coaching_figures, ("coaching", "artisans"), "kpis", False),
+    "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series", False),
+    "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis", False),
+    "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth", False),
     "community_by_month": Read(attendance_by_month, ("events", "attendance", "artisans"),
-                               "series"),
+                               "series", False),
     "community_by_commune": Read(members_by_commune_in, ("events", "attendance", "artisans"),
-                                 "breakdown"),
+                                 "breakdown", False),
     "community_by_sector": Read(members_by_sector_in, ("events", "attendance", "artisans"),
-                                "breakdown"),
+                                "breakdown", False),
     # Per event: titles and counts small enough to single someone out; staff only.
     "community_events": Read(community_events, ("events", "attendance", "artisans"), None),
-    "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),
-    "label_by_month": Read(certified_by_month, ("label", "artisans"), "series"),
-    "label_funnel": Read(label_funnel, ("label", "artisans"), "breakdown"),
-    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), "breakdown"),
-    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), "breakdown"),
+    "label_kpis": Read(label_figures, ("label", "artisans"), "kpis", False),
+    "label_by_month": Read(certified_by_month, ("label", "artisans"), "series", False),
+    "label_funnel": Read(label_funnel, ("label", "artisans"), "breakdown", False),
+    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), "breakdown", False),
+    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), "breakdown", False),
     # The certified artisans' targets for the chart: managers set them, staff and up see them.
     "label_targets": Read(certified_targets, ("targets",), None),
-    # Campaign reach: media figures exact for partners too (db.privacy "media": exposures, not
-    # persons); the sign-ups count persons and are disclosed like every count of persons.
-    "dash_campaigns": Read(campaigns_overview, ("campaign",), "media"),
-    "campaign_kpis": Read(campaign_totals, ("campaign",), "media"),
-    "campaign_channels": Read(channel_figures, ("campaign",), "media"),
-    "campaign_rows": Read(reach_rows, ("campaign",), "media"),
-    "campaign_series": Read(impressions_series, ("campaign",), "media"),
-    "campaign_signups": Read(campaign_signups, ("artisans",), "kpis"),
+    # Campaign reach: media figures would be exact for partners (db.privacy "media": exposures,
+    # not persons); the sign-ups count persons and would be disclosed like every count.
+    "dash_campaigns": Read(campaigns_overview, ("campaign",), "media", False),
+    "campaign_kpis": Read(campaign_totals, ("campaign",), "media", False),
+    "campaign_channels": Read(channel_figures, ("campaign",), "media", False),
+    "campaign_rows": Read(reach_rows, ("campaign",), "media", False),
+    "campaign_series": Read(impressions_series, ("campaign",), "media", False),
+    "campaign_signups": Read(campaign_signups, ("artisans",), "kpis", False),
 }
 
 
@@ -151,6 +156,6 @@ def run_read(session: Session, name: str, role: str, *args: Any) -> Any:
     read = READS[name]
     if sees_exact(role):
         return read.query(session, *args)
-    if read.disclosure is None:
+    if read.disclosure is None or not read.partners:
         raise NotDisclosable(role, name)
     return disclose(read.disclosure, read.query(session, *args))

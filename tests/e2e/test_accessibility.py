@@ -20,8 +20,9 @@ PASSWORDS = {"admin": "artisan-admin", "manager": "artisan-manager", "staff": "a
              "partner": "artisan-partner"}
 # A role's default page lives at the root: /overview is not one of the Overview's addresses
 # for a manager, nor /my-follow-ups of My follow-ups for staff.
-EVERYONE = ["", "coaching-dashboard", "campaign-dashboard", "community-dashboard",
-            "label-dashboard", "report", "account", "accessibility"]
+EVERYONE = ["", "account", "accessibility"]
+DASHBOARDS = ["coaching-dashboard", "campaign-dashboard", "community-dashboard",
+              "label-dashboard", "report"]
 # The registry's screens, the profile of a seeded artisan among them.
 REGISTRY = ["registry", "new-artisan", "artisan?id=1", "import"]
 EVENTS = ["events", "event?id=1", "checkin"]
@@ -30,9 +31,10 @@ EVENTS = ["events", "event?id=1", "checkin"]
 COACHING = ["coaching", "tracks", "track?id=1"]
 PAGES = {"admin": ["", *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups", "users",
                    "audit", "account", "accessibility"],
-         "manager": [*EVERYONE, *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-ups",
-                     "campaign-figures", "targets"],
-         "staff": [*EVERYONE, "overview", *REGISTRY, *EVENTS, *COACHING, "campaign-figures"],
+         "manager": [*EVERYONE, *DASHBOARDS, *REGISTRY, *EVENTS, "my-follow-ups", *COACHING,
+                     "follow-ups", "campaign-figures", "targets"],
+         "staff": [*EVERYONE, "overview", *DASHBOARDS, *REGISTRY, *EVENTS, *COACHING,
+                   "campaign-figures"],
          "partner": EVERYONE}
 
 

@@ -1,6 +1,6 @@
 """The four dashboards in a real browser, on a laptop and on a 768 px tablet, in French, Dutch
-and English, with screenshots to look at; partners get them region-wide; a shared link opens
-on its filters. One login per screen size and language, then every dashboard in turn."""
+and English, with screenshots to look at; partners keep to the Overview for now; a shared link
+opens on its filters. One login per screen size and language, then every dashboard in turn."""
 
 from __future__ import annotations
 
@@ -42,19 +42,17 @@ def test_every_dashboard(live_app: str, browser: Browser, lang: str, size: str) 
     page.close()
 
 
-def test_partners_see_every_dashboard_region_wide(live_app: str, browser: Browser) -> None:
+def test_partners_keep_to_the_overview(live_app: str, browser: Browser) -> None:
+    """Not yet for partners (db/reads.py Read.partners): no link, and a shared link does not
+    open a dashboard."""
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     login(page, live_app, "partner", "artisan-partner")
+    sidebar = page.get_by_test_id("stSidebar")
     for path, title_key, _ in DASHBOARDS:
-        open_app(page, f"{live_app}/{path}?period=plan&commune=21004")
+        expect(sidebar.get_by_role("link", name=translate(title_key, "fr"))).to_have_count(0)
+        open_app(page, f"{live_app}/{path}?period=plan")
         expect(page.get_by_role("heading", name=translate(title_key, "fr"), level=1)
-               ).to_be_visible(timeout=20_000)
-        expect(page.get_by_test_id("stMetricValue").first).to_be_visible(timeout=20_000)
-        expect(page.get_by_role("combobox", name="Commune")).to_have_count(0)
-        if path == "community-dashboard":  # no evening's own figures: per month instead
-            expect(page.get_by_role("heading", name=translate(
-                "community.per_month_title", "fr"))).to_be_visible(timeout=20_000)
-        screenshot(page, f"dash_{path.split('-')[0]}_partner_fr")
+               ).to_have_count(0)
     page.close()
 
 

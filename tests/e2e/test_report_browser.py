@@ -65,16 +65,3 @@ def test_a_manager_downloads_the_report(live_app: str, browser: Browser, lang: s
     assert report.locator("svg").count() >= 3  # the charts, drawn inline
     report.close()
     page.close()
-
-
-def test_a_partner_downloads_the_disclosed_report(live_app: str, browser: Browser,
-                                                  tmp_path: Path) -> None:
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    login(page, live_app, "partner", "artisan-partner")
-    open_app(page, f"{live_app}/report?lang=fr&period=plan&commune=21004")
-    expect(page.get_by_role("combobox", name="Commune")).to_have_count(0)
-    file = _download(page, "fr", tmp_path)
-    report = _open_offline(browser, file, "report_file_partner_fr")
-    expect(report.get_by_text(translate("privacy.partner_note", "fr"))).to_be_visible()
-    report.close()
-    page.close()

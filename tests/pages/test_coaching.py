@@ -4,6 +4,7 @@ it first, All follow-ups for managers with a reassignment, and a track's attenda
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -234,3 +235,18 @@ def test_a_session_is_read_back_with_its_notes_as_plain_text(office: dict[str, i
     assert not at.exception, at.exception
     assert "<b>Trésorerie</b> _tendue_" in [x.value for x in at.text]
     assert "Other\\: \\*\\*Export\\*\\*" in _texts(at)  # escaped: shown as typed
+
+
+def test_a_long_list_shows_a_few_cards_at_a_time(office: dict[str, int],
+                                                 demo_users: Engine) -> None:
+    for n in range(20):
+        _follow_up(demo_users, office, due=clock.today() + timedelta(days=30 + n),
+                   action=f"Action {n:02d}")
+    at = _open("pages/follow_ups.py")
+    def cards(at: AppTest) -> int:  # one "Done" button per card
+        return len([b for b in at.button if b.key and re.fullmatch(r"fu_done_\d+", b.key)])
+
+    assert cards(at) == 15 and "Later (20)" in [h.value for h in at.subheader]
+    at.button(key="fu_more_later_button").click().run()
+    assert cards(at) == 20
+    assert "fu_more_later_button" not in [b.key for b in at.button]

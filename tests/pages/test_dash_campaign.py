@@ -121,18 +121,3 @@ def test_each_channel_keeps_its_colour(demo_users: Engine) -> None:
                           for r in ranges)
 
 
-def test_partners_see_media_figures_and_rounded_sign_ups(demo_users: Engine) -> None:
-    campaign = _campaign(demo_users)
-    _figures(demo_users, campaign, 0, impressions=1234, reach=400, clicks=7, spend_eur=50)
-    with session_scope(demo_users) as s:
-        for _ in range(3):
-            create_artisan(session=s, actor=STAFF, fields={
-                "first_name": "Ana", "last_name": f"Lopez {next(NAMES)}",
-                "source": "campaign", "postcode": "1050"})
-    staff = _open(commune="21009")
-    assert _cards(staff)["Campaign sign-ups"] == "3"
-    partner = _open(role="partner", lang="fr", commune="21009")
-    cards = _cards(partner)
-    assert cards["Inscriptions via la campagne"] == "< 5" and cards["Impressions"] == "1.234"
-    assert "filter_commune" not in [s.key for s in partner.selectbox]
-    assert "Lopez" not in _tables(partner)

@@ -107,16 +107,3 @@ def test_staff_see_new_and_returning_per_event(demo_users: Engine) -> None:
     assert (row["New"], row["Returning"], row["Walk-ins"]) == ("1", "1", "2")
 
 
-def test_partners_see_rounded_region_wide_figures_per_month(demo_users: Engine) -> None:
-    evening = _tonight(demo_users)
-    for _ in range(3):
-        _check_in(demo_users, evening, _artisan(demo_users, postcode="1050"))
-    staff = _open(role="manager", commune="21009")
-    assert _cards(staff)["Members to date"] == "3"
-    partner = _open(role="partner", lang="fr", commune="21009")
-    assert _cards(partner)["Membres à ce jour"] == "< 5"
-    assert _cards(partner)["Taux de retour"] == "n.d."  # over fewer than 10 members
-    assert "filter_commune" not in [s.key for s in partner.selectbox]
-    assert "Nouveaux et revenus, par mois" in [h.value for h in partner.subheader]
-    shown = " ".join(str(d.value) for d in partner.dataframe)
-    assert "Lopez" not in shown and "Apéro" not in shown

@@ -79,14 +79,3 @@ def test_the_target_is_drawn_on_the_certified_line(demo_users: Engine) -> None:
                                      for d in c.proto.datasets)
 
 
-def test_partners_see_rounded_region_wide_figures(demo_users: Engine) -> None:
-    today = clock.today()
-    for _ in range(3):
-        _certify(demo_users, today, postcode="1050")
-    staff = _open(role="manager", commune="21009")
-    assert _cards(staff)["Certified artisans"] == "3"
-    partner = _open(role="partner", lang="fr", commune="21009")
-    assert _cards(partner)["Artisan·e·s certifié·e·s"] == "< 5"
-    assert _cards(partner)["Taux de labellisation"] == "n.d."
-    assert "filter_commune" not in [s.key for s in partner.selectbox]
-    assert "Lopez" not in " ".join(str(d.value) for d in partner.dataframe)
