@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
+from sqlalchemy.orm import Session
 
-from components.data import todays_events
+from components.data import door_counter, todays_events
 from components.event_view import when
 from components.forms import field_error, form_feedback, submit, value
 from components.i18n import current_language, fmt_number, fmt_time, t
@@ -15,9 +16,18 @@ from components.plain import plain
 from db.engine import session_scope
 from db.permissions import Actor
 from db.queries.artisans import DuplicatesFound
-from db.queries.checkin import Candidates, CheckIn, DoorCounter, check_in, walk_in
+from db.queries.checkin import (
+    Candidates,
+    CheckIn,
+    DoorCounter,
+    check_in,
+    door_counter_as_of,
+    walk_in,
+)
+from db.reads import READS
 
 DOOR, WALK_IN = "door", "door_walk_in"
+TAPPED = "door_tapped"  # the counter as the last tap's own transaction left it
 
 
 def event_choices(today: date, role: str) -> dict[int, str]:
@@ -34,6 +44,19 @@ def event_choices(today: date, role: str) -> dict[int, str]:
     return dict(kept[1])
 
 
+def live_counter(event_id: int, role: str) -> DoorCounter:
+    """The door's figures: those the last tap's transaction counted after its write, while the
+    data versions read at the top of this run are still the ones it left (no write since, at
+    any door or on any server); else asked for again (components.data.door_counter)."""
+    kept = st.session_state.get(TAPPED)
+    now = st.session_state.get("data_versions")
+    if kept and now and kept[0] == (event_id, role) and all(
+            now.get(area, 0) == version for area, version in kept[1].items()):
+        figures: DoorCounter = kept[2]
+        return figures
+    return door_counter(event_id, role)
+
+
 def counter(figures: DoorCounter) -> None:
     """Attended / registered / capacity, large enough to read from the door: one element, not
     three in columns (every element costs on every tap)."""
@@ -44,13 +67,21 @@ def counter(figures: DoorCounter) -> None:
 
 def new_door() -> None:
     """Another event chosen: nothing of the previous one (result, search, matches) stays."""
-    for key in ("door_last", "door_duplicates", f"{DOOR}__errors", f"{WALK_IN}__errors"):
+    for key in ("door_last", "door_duplicates", TAPPED, f"{DOOR}__errors", f"{WALK_IN}__errors"):
         st.session_state.pop(key, None)
     st.session_state["door_search"] = ""
 
 
-def _remember(result: CheckIn, name: str) -> None:
+def _count(session: Session, actor: Actor, event_id: int) -> tuple[object, ...] | None:
+    """In the write's transaction, after it: the counter and the data versions it leaves (one
+    statement instead of a fresh query, session and read on the run that follows the tap)."""
+    figures, versions = door_counter_as_of(session, event_id, READS["door_counter"].areas)
+    return ((event_id, actor.role), versions, figures) if versions else None
+
+
+def _remember(result: CheckIn, name: str, counted: tuple[object, ...] | None) -> None:
     st.session_state["door_last"] = (result, name)
+    st.session_state[TAPPED] = counted
     st.session_state["door_search"] = ""  # ready for the next person
 
 
@@ -60,7 +91,8 @@ def _checker(actor: Actor, event_id: int, artisan_id: int, name: str) -> Callabl
         with session_scope() as session:
             result = check_in(session=session, actor=actor, event_id=event_id,
                               artisan_id=artisan_id)
-        _remember(result, name)
+            counted = _count(session, actor, event_id)
+        _remember(result, name, counted)
     return write
 
 
@@ -113,10 +145,11 @@ def walk_in_form(actor: Actor, event_id: int) -> None:
             with session_scope() as session:
                 result = walk_in(session=session, actor=actor, event_id=event_id,
                                  fields=fields)
+                counted = _count(session, actor, event_id)
         except DuplicatesFound as found:
             st.session_state["door_duplicates"] = found.duplicates
             raise
-        _remember(result, f"{fields['last_name']} {fields['first_name']}")
+        _remember(result, f"{fields['last_name']} {fields['first_name']}", counted)
         for name in fields:
             st.session_state[f"{WALK_IN}_{name}"] = ""
 

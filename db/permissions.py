@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 STAFF_AND_UP = frozenset({"admin", "manager", "staff"})
@@ -75,6 +77,17 @@ def session_valid(logged_out_at: datetime | None, since: datetime) -> bool:
     return logged_out_at is None or _aware(logged_out_at) < _aware(since)
 
 
+@functools.cache
+def _current_user() -> Select[Any]:
+    """The stored role and last logout of an active user: built once (of the table, not the
+    ORM class) and run on the session's connection, as every write runs it."""
+    from db.models import User
+
+    users = cast(Table, User.__table__)
+    return select(users.c.role, users.c.logged_out_at).where(
+        users.c.username == bindparam("username"), users.c.active.is_(True))
+
+
 def authorize(session: Session, actor: Actor, permission: str) -> None:
     """The one gate of every write: the role stored now (not the one a page remembered), the
     account still active, and the session not ended since it began. A form callback runs
@@ -82,10 +95,9 @@ def authorize(session: Session, actor: Actor, permission: str) -> None:
     user must not slip one last write through."""
     if actor is SYSTEM:  # the seed and migrations, never a person
         return
-    from db.models import User
-
-    row = session.execute(select(User.role, User.logged_out_at).where(
-        User.username == actor.username, User.active.is_(True))).first()
+    if session.autoflush:  # as the ORM statement did: pending writes go first
+        session.flush()
+    row = session.connection().execute(_current_user(), {"username": actor.username}).first()
     if row is None:
         raise SessionEnded(actor, permission)
     if not session_valid(row.logged_out_at, actor.since):

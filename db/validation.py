@@ -34,6 +34,8 @@ def username_problem(username: str) -> str | None:
 
 def has_control_characters(value: str, multiline: bool = False) -> bool:
     """True when the text holds a control or invisible format character (NUL included)."""
+    if value.isprintable():  # the usual case, at C speed: every FORBIDDEN_CATEGORIES character
+        return False  # is non-printable to Python (it refuses all of C* and Z* but the space)
     allowed = "\n\r\t" if multiline else ""
     return any(unicodedata.category(c) in FORBIDDEN_CATEGORIES and c not in allowed
                for c in value)

@@ -7,12 +7,12 @@ import streamlit as st
 
 from components.address import address_id
 from components.auth import current_actor
-from components.data import door_counter
 from components.door_view import (
     candidates,
     counter,
     event_choices,
     last_result,
+    live_counter,
     new_door,
     walk_in_form,
 )
@@ -39,7 +39,7 @@ if len(choices) > 1:
 else:  # the usual evening: one event, nothing to choose
     event_id, label = next(iter(choices.items()))
     st.markdown(f"**{plain(label)}**")
-counter(door_counter(event_id, actor.role))
+counter(live_counter(event_id, actor.role))
 last_result()
 st.text_input(t("door.search"), key="door_search", max_chars=60,
               placeholder=t("door.search_hint"))

@@ -3,23 +3,39 @@ first), add a walk-in, and count attended / registered / capacity."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from db import audit
 from db.clock import BRUSSELS
-from db.errors import ValidationError
+from db.errors import ValidationError, WriteConflict
 from db.ids import valid_id
-from db.models import Artisan, Attendance, Event, User
+from db.models import Artisan, Attendance, DataVersion, Event, User
 from db.permissions import Actor, authorize
 from db.queries.artisans import create_artisan
-from db.queries.events import event_day, load_event, local
+from db.queries.events import load_event, local
 from db.queries.registry import text_match
+from db.validation import column_problems
 from db.versioning import bump
 
 MIN_TEXT = 2  # one letter matches half the registry
@@ -84,23 +100,28 @@ def _person(r: Any, registered: bool = False, status: str | None = None,
 
 # The door's statements are built once, with the event as a parameter: building one costs
 # more than running it (0.3-0.4 ms against 0.1 ms); only the typed words are added per search.
-_PERSON = (Artisan.id, Artisan.last_name, Artisan.first_name, Artisan.business_name,
-           Artisan.email)
+# Of the tables, not the ORM classes: run on the session's connection they return plain rows,
+# and a statement with the typed words added maps its columns to the cached one's by identity
+# (the ORM's annotated columns are compared one by one, 0.2-0.4 ms a search).
+_ART, _ATT = cast(Table, Artisan.__table__), cast(Table, Attendance.__table__)
+_EVT, _USR = cast(Table, Event.__table__), cast(Table, User.__table__)
+_PERSON = (_ART.c.id, _ART.c.last_name, _ART.c.first_name, _ART.c.business_name, _ART.c.email)
 _EVENT = bindparam("event_id", type_=Integer)
-_OURS = (select(*_PERSON, Attendance.status, Attendance.walk_in, Attendance.checked_in_at,
-                func.coalesce(User.display_name, Attendance.checked_in_by).label("by"))
-         .join(Attendance, and_(Attendance.artisan_id == Artisan.id, Attendance.event_id == _EVENT))
-         .outerjoin(User, User.username == Attendance.checked_in_by)
-         .where(Artisan.erased_at.is_(None))
-         .order_by(case((Attendance.status == "cancelled", 1), else_=0), Artisan.last_name,
-                   Artisan.first_name, Artisan.id)
+_OURS = (select(*_PERSON, _ATT.c.status, _ATT.c.walk_in, _ATT.c.checked_in_at,
+                func.coalesce(_USR.c.display_name, _ATT.c.checked_in_by).label("by"))
+         .select_from(_ART.join(_ATT, and_(_ATT.c.artisan_id == _ART.c.id,
+                                           _ATT.c.event_id == _EVENT))
+                      .outerjoin(_USR, _USR.c.username == _ATT.c.checked_in_by))
+         .where(_ART.c.erased_at.is_(None))
+         .order_by(case((_ATT.c.status == "cancelled", 1), else_=0), _ART.c.last_name,
+                   _ART.c.first_name, _ART.c.id)
          .limit(REGISTERED_SHOWN + 1))  # one more: are there more?
 # No ORDER BY: the scan of the registry stops at the first matches instead of sorting every
 # match of 100,000 (40 ms at scale 20); those few are sorted in Python. At the door the
 # registered come first; for anyone else, more letters narrow the list.
 _OTHERS = (select(*_PERSON)
-           .where(Artisan.erased_at.is_(None), ~exists().where(
-               Attendance.event_id == _EVENT, Attendance.artisan_id == Artisan.id))
+           .where(_ART.c.erased_at.is_(None), ~exists().where(
+               _ATT.c.event_id == _EVENT, _ATT.c.artisan_id == _ART.c.id))
            .limit(OTHERS_SHOWN + 1))
 
 
@@ -111,22 +132,14 @@ def checkin_candidates(session: Session, event_id: int, text: str) -> Candidates
     match = text_match(text) if isinstance(text, str) and len(text.strip()) >= MIN_TEXT else None
     if match is None or not valid_id(event_id):
         return Candidates((), False)
-    event = {"event_id": event_id}
-    ours = session.execute(_OURS.where(match), event).all()
-    others = sorted(session.execute(_OTHERS.where(match), event).all(),
+    event, conn = {"event_id": event_id}, session.connection()  # plain rows: no ORM layer
+    ours = conn.execute(_OURS.where(match), event).all()
+    others = sorted(conn.execute(_OTHERS.where(match), event).all(),
                     key=lambda r: (r.last_name, r.first_name, r.id))
     people = [_person(r, r.status != "cancelled" and not r.walk_in, r.status,
                       r.checked_in_at, r.by) for r in ours[:REGISTERED_SHOWN]]
     people += [_person(r) for r in others[:OTHERS_SHOWN]]
     return Candidates(tuple(people), len(ours) > REGISTERED_SHOWN or len(others) > OTHERS_SHOWN)
-
-
-def display_name(session: Session, username: str | None) -> str:
-    """A user's display name, else the username as recorded ('' for none)."""
-    if not username:
-        return ""
-    name = session.scalar(select(User.display_name).where(User.username == username))
-    return name or username
 
 
 def _moment(now: object) -> datetime:
@@ -141,46 +154,93 @@ def _moment(now: object) -> datetime:
 LATE_HOURS = 6
 
 
-def _checkable(session: Session, event_id: object, moment: datetime) -> Event:
-    """The event, locked; refused before its Brussels day, and after it (a tap on the wrong
-    event: late records go through the attendance list, with the event's own time)."""
-    event = load_event(session, event_id)
+def _refuse_outside_the_evening(starts_at: datetime, moment: datetime) -> None:
+    """Refused before the event's Brussels day, and after it (a tap on the wrong event: late
+    records go through the attendance list, with the event's own time)."""
     here = moment.astimezone(BRUSSELS)
-    day = event_day(event)
+    day = local(starts_at).date()
     if day > here.date():
         raise ValidationError({"_form": "checkin.event_not_started"})
     if day < here.date() and not (day == here.date() - timedelta(days=1)
                                   and here.hour < LATE_HOURS):
         raise ValidationError({"_form": "checkin.event_over"})
+
+
+def _checkable(session: Session, event_id: object, moment: datetime) -> Event:
+    """The event, locked, if it takes check-ins at this moment (see above)."""
+    event = load_event(session, event_id)
+    _refuse_outside_the_evening(event.starts_at, moment)
     return event
 
 
-def _check_in(session: Session, actor: Actor, event: Event, artisan_id: int,
+# A tap's write, built once (building a statement costs more than running it) and run on the
+# session's connection, in its transaction: Core rows, no ORM identity map or unit of work for
+# one row. One read decides: the event (locked on PostgreSQL: FOR UPDATE OF events, as
+# load_event), whether the artisan exists and is not erased, the adviser's display name, and
+# this artisan's attendance row if any, with the display name of who checked them in.
+_ARTISAN = bindparam("artisan_id", type_=Integer)
+_ATT_KEYS = tuple(attr.key for attr in sa_inspect(Attendance).column_attrs)
+_CHECKER = _USR.alias("checker")
+_DECIDE = (
+    select(_EVT.c.starts_at,
+           select(_USR.c.display_name)
+           .where(_USR.c.username == bindparam("me")).scalar_subquery().label("me"),
+           exists().where(_ART.c.id == _ARTISAN, _ART.c.erased_at.is_(None)).label("known"),
+           *(_ATT.c[key].label(f"att_{key}") for key in _ATT_KEYS),
+           _CHECKER.c.display_name.label("checker"))
+    .select_from(_EVT.outerjoin(_ATT, and_(_ATT.c.event_id == _EVT.c.id,
+                                           _ATT.c.artisan_id == _ARTISAN))
+                 .outerjoin(_CHECKER, _CHECKER.c.username == func.coalesce(
+                     _ATT.c.checked_in_by, _ATT.c.recorded_by)))
+    .where(_EVT.c.id == _EVENT)
+    .with_for_update(of=_EVT))
+_AT = bindparam("at", type_=_ATT.c.checked_in_at.type)
+_WHO = bindparam("who", type_=_ATT.c.recorded_by.type)
+# Only from the status read: the version's lock already keeps every other attendance writer
+# out until this commits; should one ever not take it, the tap is refused, not overwritten.
+_ATTEND = (update(_ATT).where(_ATT.c.id == bindparam("row_id", type_=Integer),
+                              _ATT.c.status == bindparam("was", type_=_ATT.c.status.type))
+           .values(status="attended", checked_in_at=_AT, checked_in_by=_WHO, recorded_by=_WHO))
+_WALK_IN = insert(_ATT).returning(_ATT.c.id)
+
+
+def _check_in(session: Session, actor: Actor, event_id: int, artisan_id: int,
               moment: datetime) -> CheckIn:
-    me = select(User.display_name).where(User.username == actor.username).scalar_subquery()
-    known = session.execute(select(Artisan.id, me).where(  # one round trip for both
-        Artisan.id == artisan_id, Artisan.erased_at.is_(None))).first()
-    if known is None:
+    """The check-in itself, after authorize() and the data version's bump (the lock)."""
+    conn = session.connection()
+    got = conn.execute(_DECIDE, {"event_id": event_id, "artisan_id": artisan_id,
+                                 "me": actor.username}).first()
+    if got is None:
+        raise ValidationError({"_form": "events.not_found"})
+    _refuse_outside_the_evening(got.starts_at, moment)
+    if not got.known:
         raise ValidationError({"_form": "artisans.not_found"})
-    row = session.scalars(
-        select(Attendance).where(Attendance.event_id == event.id,
-                                 Attendance.artisan_id == artisan_id)
-        .with_for_update().execution_options(populate_existing=True)).one_or_none()
-    if row is not None and row.status == "attended":  # the first tap stands: write nothing
-        at = local(row.checked_in_at) if row.checked_in_at else local(event.starts_at)
-        return CheckIn(artisan_id, True, at,
-                       display_name(session, row.checked_in_by or row.recorded_by))
-    before = None if row is None else audit.snapshot(row)
-    if row is None:  # not registered: a walk-in
-        row = Attendance(event_id=event.id, artisan_id=artisan_id, walk_in=True)
-        session.add(row)
-    row.status, row.checked_in_at = "attended", moment
-    row.checked_in_by = row.recorded_by = actor.username
-    session.flush()
+    found = {key: got._mapping[f"att_{key}"] for key in _ATT_KEYS}
+    if found["id"] is not None and found["status"] == "attended":  # the first tap stands:
+        # write nothing, say when and by whom
+        at = found["checked_in_at"] or got.starts_at
+        return CheckIn(artisan_id, True, local(at), got.checker or found["checked_in_by"]
+                       or found["recorded_by"] or "")
+    # The row as it was and as it will be, as the audit trail and the last check of every
+    # flush (db.validation) see a model instance; neither is added to the session.
+    before = None if found["id"] is None else Attendance(**found)
+    after = Attendance(**{**found, "event_id": event_id, "artisan_id": artisan_id,
+                          "walk_in": before is None or bool(found["walk_in"]),
+                          "status": "attended", "checked_in_at": moment,
+                          "checked_in_by": actor.username, "recorded_by": actor.username})
+    if errors := column_problems(after):
+        raise ValidationError(errors)
+    if before is None:  # not registered: a walk-in
+        after.id = conn.execute(_WALK_IN, {key: getattr(after, key) for key in _ATT_KEYS
+                                           if key != "id"}).scalar_one()
+    elif conn.execute(_ATTEND, {"row_id": after.id, "was": found["status"], "at": moment,
+                                "who": actor.username}).rowcount != 1:
+        raise WriteConflict()
     audit.record(session, actor=actor.username, action="create" if before is None else "update",
-                 entity="attendances", entity_id=row.id, before=before,
-                 after=audit.snapshot(row))
-    return CheckIn(artisan_id, False, moment.astimezone(BRUSSELS), known[1] or actor.username)
+                 entity="attendances", entity_id=after.id,
+                 before=None if before is None else audit.snapshot(before),
+                 after=audit.snapshot(after))
+    return CheckIn(artisan_id, False, moment.astimezone(BRUSSELS), got.me or actor.username)
 
 
 def check_in(*, session: Session, actor: Actor, event_id: int, artisan_id: int,
@@ -191,11 +251,14 @@ def check_in(*, session: Session, actor: Actor, event_id: int, artisan_id: int,
     moment = _moment(now)
     if not valid_id(artisan_id):
         raise ValidationError({"_form": "artisans.not_found"})
+    if not valid_id(event_id):
+        raise ValidationError({"_form": "events.not_found"})
     # First: serialises the door's writes, so a second tap sees the first (SQLite's write lock;
-    # on PostgreSQL this row's lock, then the event's). Not "events": a tap leaves today's
-    # events as they were, so their cached list stays.
+    # on PostgreSQL this version row's lock, taken first by every attendance writer, then the
+    # event's). Not "events": a tap leaves today's events as they were, so their cached list
+    # stays.
     bump(session, "attendance")
-    return _check_in(session, actor, _checkable(session, event_id, moment), artisan_id, moment)
+    return _check_in(session, actor, event_id, artisan_id, moment)
 
 
 def walk_in(*, session: Session, actor: Actor, event_id: int, fields: Mapping[str, Any],
@@ -207,26 +270,49 @@ def walk_in(*, session: Session, actor: Actor, event_id: int, fields: Mapping[st
     if not isinstance(fields, Mapping) or not isinstance(allow_duplicates, bool):
         raise ValidationError({"_form": "form.invalid_value"})
     bump(session, "artisans", "attendance")  # one statement: the same lock order as an erasure
-    event = _checkable(session, event_id, moment)
+    event = _checkable(session, event_id, moment)  # before the registry: nothing to add
     artisan = create_artisan(session=session, actor=actor, fields={**fields, "source": "event"},
                              allow_duplicates=allow_duplicates)
-    return _check_in(session, actor, event, artisan.id, moment)
+    session.flush()  # the new artisan, for the check-in's own read
+    return _check_in(session, actor, event.id, artisan.id, moment)
 
 
-_STATUS = Attendance.status
+_STATUS = _ATT.c.status
 _SEATED_REGISTERED = or_(_STATUS.in_(("registered", "no_show")),
-                         and_(_STATUS == "attended", ~Attendance.walk_in.is_(True)))
-_COUNTER = (select(Event.capacity,
+                         and_(_STATUS == "attended", ~_ATT.c.walk_in.is_(True)))
+_COUNTER = (select(_EVT.c.capacity,
                    func.coalesce(func.sum(case((_STATUS == "attended", 1), else_=0)), 0),
                    func.coalesce(func.sum(case((_SEATED_REGISTERED, 1), else_=0)), 0))
-            .outerjoin(Attendance, Attendance.event_id == Event.id)
-            .where(Event.id == _EVENT).group_by(Event.id))  # built once, as the search's
+            .select_from(_EVT.outerjoin(_ATT, _ATT.c.event_id == _EVT.c.id))
+            .where(_EVT.c.id == _EVENT).group_by(_EVT.c.id))  # built once, as the search's
 
 
 def door_counter(session: Session, event_id: int) -> DoorCounter:
     """The door's live figures of one event (see DoorCounter); zeros for no such event."""
-    row = session.execute(_COUNTER, {"event_id": event_id}).first() if valid_id(
+    row = session.connection().execute(_COUNTER, {"event_id": event_id}).first() if valid_id(
         event_id) else None
     if row is None:
         return DoorCounter(0, 0, None)
     return DoorCounter(int(row[1]), int(row[2]), row[0])
+
+
+@functools.cache
+def _counted_as_of(areas: tuple[str, ...]) -> Select[Any]:
+    versions = cast(Table, DataVersion.__table__)
+    return _COUNTER.add_columns(*(
+        select(versions.c.version).where(versions.c.area == area).scalar_subquery()
+        for area in areas))
+
+
+def door_counter_as_of(session: Session, event_id: int,
+                       areas: tuple[str, ...]) -> tuple[DoorCounter, dict[str, int]]:
+    """The door's figures inside a write's transaction, after the write, with the data
+    versions of `areas` as this transaction leaves them (its own bump included): one statement.
+    The page may show these figures for as long as those versions stay the same (no other write
+    since), instead of asking again after its own tap."""
+    row = (session.connection().execute(_counted_as_of(areas), {"event_id": event_id}).first()
+           if valid_id(event_id) else None)
+    if row is None:
+        return DoorCounter(0, 0, None), {}
+    return (DoorCounter(int(row[1]), int(row[2]), row[0]),
+            {area: int(version or 0) for area, version in zip(areas, row[3:], strict=True)})

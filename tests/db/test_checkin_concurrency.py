@@ -48,7 +48,8 @@ def _meet_at_the_deciding_read(engine: Engine) -> Iterator[None]:
 
     def hold(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         text = statement.lstrip().upper()
-        if text.startswith("SELECT") and "FROM ATTENDANCES" in text and not getattr(
+        # the door reads its attendance row joined to the event ("JOIN ATTENDANCES")
+        if text.startswith("SELECT") and " ATTENDANCES" in text and not getattr(
                 waited, "done", False):
             waited.done = True
             try:
