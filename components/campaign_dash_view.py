@@ -15,8 +15,12 @@ KEY = "dash_campaign_pick"
 
 
 def campaign_filter(frame: pd.DataFrame) -> int | None:
-    """The campaign chosen (None: all campaigns), read once from the address, written back."""
-    names = {int(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
+    """The campaign chosen (None: all campaigns), read once from the address, written back.
+    A campaign without its name (a partner's: free text is not disclosed) is named by dates."""
+    names = {int(i): str(n) if isinstance(n, str) else
+             t("campaign_kpi.unnamed", first=fmt_date(first), last=fmt_date(last))
+             for i, n, first, last in zip(frame["id"], frame["name"], frame["starts_on"],
+                                          frame["ends_on"], strict=True)}
     state = st.session_state
     if not state.get("dash_campaign_loaded"):
         state["dash_campaign_loaded"] = True
@@ -73,10 +77,11 @@ def channel_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def rows_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Each row of the period as entered: campaign, channel, period, impressions, reach and
-    frequency (impressions / reach of that row)."""
+    """Each row of the period as entered: campaign (not for partners: its name is free text),
+    channel, period, impressions, reach and frequency (impressions / reach of that row)."""
+    named = frame["campaign"].notna().any() or frame.empty
     return pd.DataFrame({
-        t("campaign_kpi.campaign"): frame["campaign"].astype(str),
+        **({t("campaign_kpi.campaign"): frame["campaign"].astype(str)} if named else {}),
         t("campaign_kpi.channel"): [t("channel." + c) for c in frame["channel"]],
         t("campaign.col.period"): [f"{fmt_date(s)} – {fmt_date(e)}" for s, e in
                                    zip(frame["period_start"], frame["period_end"], strict=True)],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components.chart_colours import sector_colours
+
 # Okabe-Ito colours, told apart with every common colour-vision deficiency, each at 3:1 or more
 # against white (WCAG 1.4.11); marks also differ in shape (area vs bars), never colour alone.
 BRAND = "#0072B2"
@@ -43,8 +45,10 @@ def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
 
 
 def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
-                 hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
-    """Cumulative members as an area, new members per month as bars, one shared month axis."""
+                 hidden: dict[str, str], decimal_comma: bool, targets: pd.DataFrame | None = None,
+                 target_title: str = "") -> alt.LayerChart:
+    """Cumulative members as an area, new members per month as bars, one shared month axis;
+    each target of members to date drawn on the members' axis (see target_layers)."""
     totals, total_text = _shown(frame, "total", hidden, decimal_comma)
     news, new_text = _shown(frame, "new", hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "total": totals, "new": news,
@@ -60,7 +64,11 @@ def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
     )
     bars = base.mark_bar(color=ACCENT, opacity=0.8, size=6, aria=False).encode(
         y=alt.Y("new:Q", axis=number_axis(new, decimal_comma)))
-    return _readable(alt.layer(area, bars).resolve_scale(y="independent").properties(height=300))
+    members = alt.layer(area, *target_layers(targets, frame["month"], title=total,
+                                             target_title=target_title,
+                                             decimal_comma=decimal_comma))
+    return _readable(alt.layer(members, bars).resolve_scale(y="independent")
+                     .properties(height=300))
 
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
@@ -69,7 +77,8 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
     """Horizontal bars per category; a hidden cell shows its label (e.g. "< 5") and no bar.
 
     `hidden` maps the frame's `count_hidden` kinds to their labels; `in_order` keeps the
-    frame's order of categories (e.g. the steps of a journey) instead of the largest first."""
+    frame's order of categories (e.g. the steps of a journey) instead of the largest first.
+    Sectors (category "sector", by code or name) take their SECTOR_COLOURS, on every page."""
     values, text = _shown(frame, "count", hidden, decimal_comma)
     data = pd.DataFrame({category: frame[category], "shown": values, "at": values.fillna(0),
                          "text": text})
@@ -84,15 +93,22 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
                  alt.Tooltip("text:N", title=title)])
     bars = base.mark_bar(color=BRAND, aria=False).encode(
         x=alt.X("shown:Q", axis=number_axis(title, decimal_comma), scale=scale))
+    if category == "sector":
+        colours = sector_colours()
+        names = list(dict.fromkeys(frame[category]))
+        bars = bars.encode(color=alt.Color(f"{category}:N", legend=None, scale=alt.Scale(
+            domain=names, range=[colours.get(name, BRAND) for name in names])))
     labels = base.mark_text(align="left", dx=4, color=INK, aria=False).encode(
         x=alt.X("at:Q", stack=None, scale=scale), text="text:N")
     return _readable(alt.layer(bars, labels).properties(height=alt.Step(24)))
 
 
 def monthly_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
-                  hidden: dict[str, str], decimal_comma: bool) -> alt.LayerChart:
+                  hidden: dict[str, str], decimal_comma: bool,
+                  overlay: alt.LayerChart | None = None) -> alt.LayerChart:
     """A count per month as bars (e.g. coaching sessions), with its figure in the tooltip; a
-    hidden month shows its label there and no bar."""
+    hidden month shows its label there and no bar. `overlay` (say, the progress towards a
+    target, components.target_charts) is drawn over the bars on its own right-hand axis."""
     values, text = _shown(frame, column, hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
     base = alt.Chart(data).encode(
@@ -101,7 +117,10 @@ def monthly_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
                  alt.Tooltip("text:N", title=title)])
     bars = base.mark_bar(color=BRAND, aria=False).encode(
         y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)))
-    return _readable(alt.layer(bars).properties(height=260))
+    if overlay is None:
+        return _readable(alt.layer(bars).properties(height=260))
+    return _readable(alt.layer(bars, overlay).resolve_scale(y="independent").properties(
+        height=260))
 
 
 def monthly_summary(frame: pd.DataFrame, *, column: str, template: str,
@@ -193,9 +212,8 @@ def new_returning_summary(frame: pd.DataFrame, *, label: str, template: str,
 def stock_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
                 targets: pd.DataFrame, target_title: str, hidden: dict[str, str],
                 decimal_comma: bool) -> alt.LayerChart:
-    """A stock at each month end (e.g. certified artisans) as a line with points; each target
-    (period_start, period_end, target_value) as a dashed rule over its months, labelled, so it
-    differs from the line by shape and text, not by colour alone."""
+    """A stock at each month end (e.g. certified artisans) as a line with points, with its
+    targets (see target_layers)."""
     values, text = _shown(frame, column, hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
     line = alt.Chart(data).mark_line(color=BRAND, point=alt.OverlayMarkDef(color=BRAND, size=40),
@@ -204,25 +222,9 @@ def stock_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
         y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)),
         tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
                  alt.Tooltip("text:N", title=title)])
-    layers: list[alt.Chart] = [line]
-    if not targets.empty and not frame.empty:
-        first, last = frame["month"].min(), frame["month"].max()
-        def month_of(day: object) -> pd.Timestamp:
-            return pd.Timestamp(day).to_period("M").to_timestamp()  # type: ignore[arg-type]
-
-        goals = pd.DataFrame({
-            "start": [max(month_of(d), first) for d in targets["period_start"]],
-            "end": [min(month_of(d), last) for d in targets["period_end"]],
-            "target": targets["target_value"].astype(float).to_numpy()})
-        goals["label"] = [f"{target_title}: {_figure(round(v), decimal_comma)}"
-                          for v in goals["target"]]
-        rule = alt.Chart(goals).mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=2,
-                                          aria=False).encode(
-            x="start:T", x2="end:T", y="target:Q", tooltip=[alt.Tooltip("label:N", title=title)])
-        label = alt.Chart(goals).mark_text(align="right", dy=-8, color=INK, aria=False).encode(
-            x="end:T", y="target:Q", text="label:N")
-        layers += [rule, label]
-    return _readable(alt.layer(*layers).properties(height=300))
+    layers = target_layers(targets, frame["month"], title=title, target_title=target_title,
+                           decimal_comma=decimal_comma)
+    return _readable(alt.layer(line, *layers).properties(height=300))
 
 
 def stock_summary(frame: pd.DataFrame, *, column: str, template: str, hidden: dict[str, str],
@@ -234,3 +236,38 @@ def stock_summary(frame: pd.DataFrame, *, column: str, template: str, hidden: di
                            first=text.iloc[0],
                            last_month=frame["month"].iloc[-1].strftime("%m/%Y"),
                            last=text.iloc[-1])
+
+
+def _month_of(day: object) -> pd.Timestamp:
+    return pd.Timestamp(day).to_period("M").to_timestamp()  # type: ignore[arg-type]
+
+
+def target_layers(targets: pd.DataFrame | None, months: pd.Series, *, title: str,
+                  target_title: str, decimal_comma: bool) -> list[alt.Chart]:
+    """Each target (period_start, period_end, target_value) as a dashed rule at its value over
+    its months within the chart's (`months`), labelled "<target_title>: <value>" and with its
+    period in the tooltip, so it differs from the figure by shape and text, not by colour
+    alone; drawn on the y scale of the layer it joins (title: that axis's title)."""
+    if targets is None or targets.empty or months.empty:
+        return []
+    first, last = months.min(), months.max()
+    goals = pd.DataFrame({
+        "start": [max(_month_of(d), first) for d in targets["period_start"]],
+        "end": [min(_month_of(d), last) for d in targets["period_end"]],
+        "target": targets["target_value"].astype(float).to_numpy()})
+    goals["label"] = [f"{target_title}: {_figure(round(v), decimal_comma)}"
+                      for v in goals["target"]]
+    goals["about"] = [f"{label} ({pd.Timestamp(s):%d/%m/%Y} - {pd.Timestamp(e):%d/%m/%Y})"
+                      for label, s, e in zip(goals["label"], targets["period_start"],
+                                             targets["period_end"], strict=True)]
+    goals = goals[goals["start"] <= goals["end"]]
+    if goals.empty:
+        return []
+    rule = alt.Chart(goals).mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=2,
+                                      aria=False).encode(
+        x="start:T", x2="end:T", y=alt.Y("target:Q", title=title),
+        tooltip=[alt.Tooltip("about:N", title=title)])
+    label = alt.Chart(goals).mark_text(align="right", dy=-8, color=INK, aria=False).encode(
+        x="end:T", y=alt.Y("target:Q", title=title), text="label:N",
+        tooltip=[alt.Tooltip("about:N", title=title)])
+    return [rule, label]

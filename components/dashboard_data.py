@@ -48,24 +48,10 @@ def community_growth(scope: Scope, today: date, role: str) -> pd.DataFrame:
     return frame[frame["month"] >= first].reset_index(drop=True)
 
 
-def community_by_month(scope: Scope, today: date, role: str) -> pd.DataFrame | Withheld:
-    """Attendances per month of the period by new and returning attendees, with the month
-    as the chart's label."""
-    result: pd.DataFrame | Withheld = read("community_by_month", role, _allowed(scope, role),
-                                           today)
-    if isinstance(result, Withheld):
-        return result
-    return result.assign(label=result["month"].dt.strftime("%m/%Y"))  # the chart's axis
-
-
-def community_breakdown(name: str, scope: Scope, today: date,
-                        role: str) -> pd.DataFrame | Withheld:
-    """Members per commune or sector (community_by_commune, community_by_sector); the rows
-    without a category are left out of the chart once disclosed."""
-    result = read(name, role, _allowed(scope, role), today)
-    if isinstance(result, Withheld):
-        return result
-    frame = pd.DataFrame(result)
+def community_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame:
+    """Members per commune or sector (community_by_commune, community_by_sector), for staff
+    and up (refused to partners); the rows without a category are left out of the chart."""
+    frame = pd.DataFrame(read(name, role, scope, today))
     return frame[frame[frame.columns[0]].notna()].reset_index(drop=True)
 
 
@@ -92,14 +78,11 @@ def label_by_month(scope: Scope, today: date, role: str) -> pd.DataFrame | Withh
     return result
 
 
-def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame | Withheld:
+def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame:
     """The funnel (label_funnel) or certified artisans per commune or sector (label_by_commune,
-    label_by_sector); rows without a category are left out of the chart once read, and the
-    funnel's states come in the journey's order."""
-    result = read(name, role, _allowed(scope, role), today)
-    if isinstance(result, Withheld):
-        return result
-    frame = pd.DataFrame(result)
+    label_by_sector), for staff and up (refused to partners); rows without a category are left
+    out of the chart, and the funnel's states come in the journey's order."""
+    frame = pd.DataFrame(read(name, role, scope, today))
     frame = frame[frame[frame.columns[0]].notna()]
     if name == "label_funnel":
         frame = frame.sort_values("state", key=lambda s: s.map(LABEL_STATES.index))

@@ -53,7 +53,9 @@ def delta(now: object, before: object, kind: str) -> str:
 
 def cards(figures: dict[str, object], previous: dict[str, object], row: Sequence[Card],
           per_row: int = 4) -> None:
-    """Cards in rows of `per_row`, each with its delta against the previous period."""
+    """Cards in rows of `per_row`, each with its delta against the previous period; a figure
+    the reader does not get (a partner's, db.privacy.PARTNER_KPIS) has no card."""
+    row = [card for card in row if card.name in figures]
     for first in range(0, len(row), per_row):
         part = row[first:first + per_row]
         for column, card in zip(st.columns(per_row), part, strict=False):

@@ -350,3 +350,7 @@ MESSAGES.update(EXPORT_MESSAGES)
 from components.messages_dash_campaign import DASH_CAMPAIGN_MESSAGES  # noqa: E402
 
 MESSAGES.update(DASH_CAMPAIGN_MESSAGES)
+
+from components.messages_partner import PARTNER_MESSAGES  # noqa: E402
+
+MESSAGES.update(PARTNER_MESSAGES)

@@ -161,4 +161,35 @@ TARGETS_MESSAGES: dict[str, dict[str, str]] = {
         "shown now and try again."),
     "targets.not_found": _m("Cet objectif n'existe pas.", "Deze doelstelling bestaat niet.",
                             "This target does not exist."),
+    # the targets drawn on the dashboards' charts (staff and up, the whole Region)
+    "chart.target": _m("Objectif", "Doel", "Target"),
+    "chart.target_summary": _m("Objectif : {value} du {start} au {end}.",
+                               "Doel: {value} van {start} tot {end}.",
+                               "Target: {value} from {start} to {end}."),
+    "chart.progress_summary": _m(
+        "Depuis le {start} : {value} fin {month}, pour un objectif de {target} au {end}.",
+        "Sinds {start}: {value} eind {month}, voor een doel van {target} op {end}.",
+        "Since {start}: {value} by the end of {month}, against a target of {target} by {end}."),
+    "chart.progress_caption": _m(
+        "Compté depuis le premier jour de chaque objectif jusqu'à la fin de chaque mois, selon "
+        "les définitions de la page Objectifs ; la ligne pointillée est l'objectif.",
+        "Geteld vanaf de eerste dag van elk doel tot het einde van elke maand, volgens de "
+        "definities van de pagina Doelstellingen; de stippellijn is het doel.",
+        "Counted from each target's first day to each month end, by the definitions of the "
+        "Targets page; the dashed line is the target."),
+    "chart.sessions_since_start": _m("Séances depuis le début de l'objectif",
+                                     "Sessies sinds het begin van het doel",
+                                     "Sessions since the target's start"),
+    "chart.artisans_since_start": _m("Artisan·e·s accompagné·e·s depuis le début de l'objectif",
+                                     "Begeleide ambachtslui sinds het begin van het doel",
+                                     "Artisans coached since the target's start"),
+    "chart.impressions_since_start": _m("Impressions depuis le début de l'objectif",
+                                        "Vertoningen sinds het begin van het doel",
+                                        "Impressions since the target's start"),
+    "coaching_kpi.artisans_progress": _m("Artisan·e·s accompagné·e·s face à l'objectif",
+                                         "Begeleide ambachtslui tegenover het doel",
+                                         "Artisans coached against the target"),
+    "campaign_kpi.impressions_progress": _m("Impressions face à l'objectif",
+                                            "Vertoningen tegenover het doel",
+                                            "Impressions against the target"),
 }

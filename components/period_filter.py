@@ -1,6 +1,6 @@
 """The dashboards' filters: a period (quick picks or custom days), a commune and a craft sector,
 kept in the page's address (?period=this_year&commune=21004…) so that a manager can send a
-link to exactly what they see. Partners get the period only: their figures are region-wide."""
+link to exactly what they see. Partners get two fixed periods only, region-wide."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from datetime import date
 import streamlit as st
 
 from components.i18n import current_language, fmt_date, labeller, t
-from db.periods import EARLIEST, LATEST, QUICK_PICKS, Period, Scope, quick_period
+from db.periods import (
+    EARLIEST,
+    LATEST,
+    QUICK_PICKS,
+    Period,
+    Scope,
+    partner_picks,
+    quick_period,
+)
 from db.reference import commune_name, communes, craft_sectors, sector_name
 
 DEFAULT_PICK = "this_year"
@@ -23,14 +31,16 @@ def _day(text: str | None) -> date | None:
     return day if EARLIEST <= day <= LATEST else None
 
 
-def _from_address(today: date) -> None:
+def _from_address(today: date, picks: tuple[str, ...]) -> None:
     """Fill the filter widgets from the address once (a shared link), before they are drawn."""
     state, params = st.session_state, st.query_params
     if state.get("filters_loaded"):
+        if state.get("filter_period") not in picks:  # a partner signed in after a manager
+            state["filter_period"] = DEFAULT_PICK
         return
     state["filters_loaded"] = True
     pick = params.get("period", DEFAULT_PICK)
-    state["filter_period"] = pick if pick in QUICK_PICKS else DEFAULT_PICK
+    state["filter_period"] = pick if pick in picks else DEFAULT_PICK
     first, last = _day(params.get("from")), _day(params.get("to"))
     state["filter_days"] = (first, last) if first and last and first <= last else (
         quick_period(DEFAULT_PICK, today).start, today)
@@ -56,11 +66,14 @@ def _to_address(pick: str, period: Period, commune: str | None, sector: str | No
 
 
 def filters(today: date, exact: bool) -> Scope:
-    """Draw the filters (commune and sector for staff and up only) and return the scope."""
-    _from_address(today)
+    """Draw the filters and return the scope. Partners get this year and the plan 2023-2024
+    only, region-wide (db.periods.partner_picks; db/reads.py refuses them any other scope):
+    commune, sector and custom days are for staff and up."""
+    picks = QUICK_PICKS if exact else partner_picks(today)
+    _from_address(today, picks)
     lang = current_language()
     cells = st.columns([2, 2, 2, 2] if exact else [2, 3])
-    pick = cells[0].selectbox(t("filters.period"), QUICK_PICKS, key="filter_period",
+    pick = cells[0].selectbox(t("filters.period"), picks, key="filter_period",
                               format_func=labeller("filters.pick_"))
     if pick == "custom":
         days = cells[1].date_input(t("filters.days"), key="filter_days", min_value=EARLIEST,
@@ -89,4 +102,6 @@ def filters(today: date, exact: bool) -> Scope:
                                     format_func=lambda s: sectors.get(s, "") if s else
                                     every_sector)
     _to_address(pick, period, commune, sector)
+    if not exact:
+        st.caption(t("privacy.partner_periods"))
     return Scope(period, commune, sector)

@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 
 import pandas as pd
+import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.charts import (
@@ -21,7 +22,6 @@ from components.charts import (
 )
 from components.dashboard_data import (
     community_breakdown,
-    community_by_month,
     community_events,
     community_figures,
     community_growth,
@@ -30,7 +30,8 @@ from components.dashboard_data import (
     label_figures,
     label_targets,
 )
-from components.i18n import fmt_date, t
+from components.data import refresh_versions
+from components.i18n import current_language, fmt_date, t
 from components.kpi_view import shown
 from components.report import ChartPart, Report, Section, Words
 from components.report_parts import (
@@ -42,6 +43,7 @@ from components.report_parts import (
     look,
     overview_section,
 )
+from db.engine import get_engine
 from db.periods import Scope
 from db.privacy import Withheld
 from db.reads import sees_exact
@@ -88,35 +90,27 @@ def community_section(scope: Scope, before: Scope, today: date, role: str,
                                          seen.hidden, seen.comma),
                        caption=t("community.growth_caption"))]
     events = community_events(scope, today, role)
-    columns = {"label": t("chart.month"), "new": t("community.new"),
-               "returning": t("community.returning")}
-    if events is not None:  # staff and up: per event (partners: per month, disclosed)
-        title, label_title = t("community.per_event_title"), t("community.event_day")
-        bars: pd.DataFrame | Withheld = events.assign(
-            rate=[shown(v, "rate") for v in events["no_show_rate"]])
-        columns = {"label": label_title, "title": t("community.event"),
+    if events is not None:  # staff and up: per event, and per commune and sector (partners:
+        # neither, docs/privacy.md)
+        title = t("community.per_event_title")
+        columns = {"label": t("community.event_day"), "title": t("community.event"),
                    **{c: t(f"community.{c}") for c in ("attended", "new", "returning",
                                                        "walk_ins", "registrations", "no_shows")},
                    "rate": t("community.no_show_rate")}
-    else:
-        title, label_title = t("community.per_month_title"), t("chart.month")
-        bars = community_by_month(scope, today, role)
-    if isinstance(bars, Withheld):
-        parts.append(ChartPart(title, None, empty=t("privacy.withheld")))
-    elif bars.empty or not _drawn(bars, "new", "returning"):
-        parts.append(ChartPart(title, None, empty=t("community.no_events")))
-    else:
-        parts.append(ChartPart(
-            title, partial(new_returning_chart, bars, label="label", label_title=label_title,
-                           new=t("community.new"), returning=t("community.returning"),
-                           hidden=seen.hidden, decimal_comma=seen.comma),
+        bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
+        parts.append(ChartPart(title, None, empty=t("community.no_events"))
+                     if bars.empty or not _drawn(bars, "new", "returning") else ChartPart(
+            title, partial(new_returning_chart, bars, label="label",
+                           label_title=t("community.event_day"), new=t("community.new"),
+                           returning=t("community.returning"), hidden=seen.hidden,
+                           decimal_comma=seen.comma),
             summary=new_returning_summary(bars, label="label", hidden=seen.hidden,
                                           template=t("community.new_returning_summary"),
                                           decimal_comma=seen.comma),
             table=chart_table(bars, columns, seen.hidden, seen.comma),
             caption=t("community.per_event_caption")))
-    parts += _areas("community", scope, today, role, seen, t("chart.members"),
-                    t("community.no_members"))
+        parts += _areas("community", scope, today, role, seen, t("chart.members"),
+                        t("community.no_members"))
     return Section(t("nav.dash_community"), figures(
         COMMUNITY_CARDS, community_figures(scope, today, role),
         community_figures(before, today, role)), parts)
@@ -144,22 +138,39 @@ def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Loo
                                        "certified": t("label_kpi.certified")},
                               seen.hidden, seen.comma),
             caption=t("label_kpi.over_time_caption"))]
-    funnel = label_breakdown("label_funnel", scope, today, role)
-    if not isinstance(funnel, Withheld) and not _drawn(funnel, "count"):
-        funnel = funnel.iloc[0:0]  # nobody on the journey: said as such, not as empty bars
-    parts.append(breakdown_part(t("label_kpi.funnel"), funnel, "state",
-                                lambda s: t("label_state." + s), t("label_kpi.state"),
-                                t("chart.artisans"), t("label_kpi.no_artisans"), seen,
-                                in_order=True))
-    parts += _areas("label", scope, today, role, seen, t("chart.artisans"),
-                    t("label_kpi.no_breakdown"))
+    if sees_exact(role):  # the funnel and the areas: staff and up (docs/privacy.md)
+        funnel = label_breakdown("label_funnel", scope, today, role)
+        if not _drawn(funnel, "count"):
+            funnel = funnel.iloc[0:0]  # nobody on the journey: said as such, not empty bars
+        parts.append(breakdown_part(t("label_kpi.funnel"), funnel, "state",
+                                    lambda s: t("label_state." + s), t("label_kpi.state"),
+                                    t("chart.artisans"), t("label_kpi.no_artisans"), seen,
+                                    in_order=True))
+        parts += _areas("label", scope, today, role, seen, t("chart.artisans"),
+                        t("label_kpi.no_breakdown"))
     return Section(t("nav.dash_label"), figures(LABEL_CARDS, label_figures(scope, today, role),
                                                 label_figures(before, today, role)), parts,
                    intro=t("label_kpi.as_of", day=fmt_date(min(scope.period.end, today))))
 
 
 def report_for(scope: Scope, today: date, role: str) -> Report:
-    """Everything the role's dashboards show for the scope, ready to be made into a file."""
+    """Everything the role's dashboards show for the scope, ready to be made into a file:
+    put together once per scope, day, role, language and data versions (its 24 reads are
+    cached one by one too; together, a warm run of the page unpickles one result)."""
+    versions = st.session_state.get("data_versions") or refresh_versions()
+    return _report(str(get_engine().url), tuple(sorted(versions.items())), scope, today, role,
+                   current_language())
+
+
+@st.cache_data(ttl="10m", show_spinner=False, max_entries=64)
+def _report(url: str, stamp: tuple[tuple[str, int], ...], scope: Scope, today: date, role: str,
+            lang: str) -> Report:
+    # Keyed on every area's data version (any write may change a figure), the role (a partner
+    # gets disclosed figures) and the language (every text is translated in here).
+    return _contents(scope, today, role)
+
+
+def _contents(scope: Scope, today: date, role: str) -> Report:
     seen = look()
     before = Scope(scope.period.previous(), scope.commune, scope.sector)
     place = [commune_name(scope.commune, seen.lang) if scope.commune else "",

@@ -64,10 +64,11 @@ def look() -> Look:
 
 def figures(cards: Sequence[Card], now: dict[str, object],
             before: dict[str, object]) -> tuple[Figure, ...]:
-    """A dashboard's cards as report figures, with their change and their definition."""
+    """A dashboard's cards as report figures, with their change and their definition; a
+    figure the reader does not get (a partner's, db.privacy.PARTNER_KPIS) is left out."""
     return tuple(Figure(t(c.label_key), shown(now.get(c.name), c.kind),
                         delta(now.get(c.name), before.get(c.name), c.kind), t(c.help_key))
-                 for c in cards)
+                 for c in cards if c.name in now)
 
 
 def breakdown_part(title: str, frame: pd.DataFrame | Withheld, key: str,

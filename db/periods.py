@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 PLAN_START, PLAN_END = date(2023, 1, 1), date(2024, 12, 31)
 QUICK_PICKS = ("this_month", "this_quarter", "this_year", "plan", "custom")
+# A partner's periods: fixed ones, none overlapping another (see partner_periods).
+PARTNER_PICKS = ("this_year", "plan")
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 
@@ -58,6 +60,29 @@ def quick_period(pick: str, today: date) -> Period:
     if pick == "plan":
         return Period(PLAN_START, PLAN_END)
     raise ValueError(f"not a quick pick: {pick!r}")
+
+
+def partner_picks(today: date) -> tuple[str, ...]:
+    """The quick picks a partner may choose today: this year and the plan 2023-2024, less any
+    whose period or previous period overlaps those of a pick before it (this year, in 2024 or
+    2025). Overlapping periods would let a partner subtract one from the other and pin a count
+    that rounding hides (the plan minus 2023 is 2024; a day's figures are two periods' gap)."""
+    kept: list[str] = []
+    taken: list[Period] = []
+    for pick in PARTNER_PICKS:
+        period = quick_period(pick, today)
+        pair = (period, period.previous())
+        if not any(a.start <= b.end and b.start <= a.end for a in pair for b in taken):
+            kept.append(pick)
+            taken += pair
+    return tuple(kept)
+
+
+def partner_periods(today: date) -> frozenset[Period]:
+    """Every period a partner's figures may cover today: each of partner_picks and the
+    previous period of equal length that its changes compare with."""
+    periods = (quick_period(pick, today) for pick in partner_picks(today))
+    return frozenset(p for period in periods for p in (period, period.previous()))
 
 
 @dataclass(frozen=True)

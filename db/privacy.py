@@ -109,36 +109,70 @@ def disclose_breakdown(frame: pd.DataFrame) -> pd.DataFrame | Withheld:
     return out.loc[order].reset_index(drop=True)
 
 
-# A derived figure (a share, a median) a partner may see only when the count it is computed
-# from is at least MIN_BASE: over fewer, it says too much about too few people.
+# A derived figure (a share, a median, the hours) a partner may see only when the count it is
+# taken over, as a partner sees it (rounded), is at least MIN_BASE. Every such decision is
+# taken on rounded counts only, so that "not disclosed" tells nothing the rounded figures do
+# not already tell (a gate on the exact base would say "8 or 9" beside a card of 10).
 MIN_BASE = 10
-DERIVED_BASES = {"done_on_time": "follow_ups_done", "median_days_to_close": "follow_ups_done",
-                 # a share's numerator: an exact rate over a rounded base gives it away
-                 "uptake_rate": "certified", "median_days_to_decision": "decisions_timed"}
-DERIVED_BASES |= {"repeat_rate": "active_members", "no_show_rate": "registrations"}
+# A share, its base and its numerator: shown as the rounded numerator over the rounded base.
+RATE_BASES = {"done_on_time": "follow_ups_done", "uptake_rate": "registry",
+              "repeat_rate": "active_members", "no_show_rate": "registrations"}
+# A median and the count of the values it is taken over (the same set, not a neighbour's).
+MEDIAN_BASES = {"median_days_to_close": "follow_ups_closed",
+                "median_days_to_decision": "decisions_timed"}
+# An amount summed over persons' sessions, and the count of those sessions.
+AMOUNT_BASES = {"hours": "sessions"}
+DERIVED_BASES = RATE_BASES | MEDIAN_BASES | AMOUNT_BASES
+RATES = frozenset(RATE_BASES)
+
+# The dashboards' figures a partner gets (db/queries/*_kpis.py), chosen so that no two of them,
+# nor one of them and a figure of the Overview or of a chart a partner sees, add up to another:
+# rounded on its own, each is then safe, where sums of rounded figures pinned counts of 1 to 4
+# (members to date = before + new; members of the period = new + returning; decisions = new +
+# renewals + refusals; a breakdown's cells = its card; the Overview's open follow-ups = those
+# due in each period). Any other figure of a read is dropped, so a figure added to a read later
+# is not shown to partners until it is listed here, after that check.
+PARTNER_KPIS = frozenset({
+    "members", "active_members", "events_held", "attendances", "repeat_rate", "no_show_rate",
+    "artisans_coached", "sessions", "hours", "follow_ups_done", "done_on_time",
+    "median_days_to_close",
+    "certified", "registry", "uptake_rate", "decisions", "median_days_to_decision",
+    "campaign_signups"})
 
 
-# Shares among the derived figures; the others are medians in days.
-RATES = frozenset({"done_on_time", "uptake_rate", "repeat_rate", "no_show_rate"})
+def _shown_base(figures: dict[str, float | None], name: str) -> Shown:
+    return disclose_count(round(figures.get(DERIVED_BASES[name]) or 0))
 
 
-def _coarse(name: str, value: float) -> float:
-    """A derived figure as a partner sees it: a share in whole percent, a median in whole days.
-    Exact, a share times a rounded base would give its numerator away (12 / 850 = 0.014117...
-    with a base shown as 850 pins the numerator to 12, where the card shows 10)."""
-    return round(value, 2) if name in RATES else float(round(value))
+def _derived(name: str, value: float, figures: dict[str, float | None]) -> Shown | float:
+    """A rate, a median or the hours as a partner sees them, or UNKNOWN, decided on rounded
+    counts only: a share is its rounded numerator over its rounded base, in whole percent,
+    unless the numerator is "< 5"; a median, in whole days, and the hours, rounded to 5, need
+    a rounded base of MIN_BASE; no session is 0 hours."""
+    base = _shown_base(figures, name)
+    if base == 0 and name in AMOUNT_BASES:
+        return 0
+    if not isinstance(base, int) or base < MIN_BASE:
+        return UNKNOWN
+    if name in AMOUNT_BASES:
+        return disclose_count(round(value))
+    if name in MEDIAN_BASES:
+        return float(round(value))
+    numerator = disclose_count(round(value * int(figures[RATE_BASES[name]] or 0)))
+    return UNKNOWN if numerator == SMALL else round(int(numerator) / base, 2)
 
 
 def disclose_kpis(figures: dict[str, float | None]) -> dict[str, Shown | float | None]:
-    """A dashboard's figures: counts (and hours) rounded on their own; a derived figure kept
-    only over a base of MIN_BASE or more, else UNKNOWN; a missing one stays missing."""
+    """A dashboard's figures as a partner gets them: only the PARTNER_KPIS, counts rounded on
+    their own, derived figures as _derived says; a missing one stays missing."""
     shown: dict[str, Shown | float | None] = {}
     for name, value in figures.items():
+        if name not in PARTNER_KPIS:
+            continue
         if value is None:
             shown[name] = None
         elif name in DERIVED_BASES:
-            base = figures.get(DERIVED_BASES[name]) or 0
-            shown[name] = _coarse(name, value) if base >= MIN_BASE else UNKNOWN
+            shown[name] = _derived(name, value, figures)
         else:
             shown[name] = disclose_count(round(value))
     return shown
@@ -171,12 +205,20 @@ MEDIA_FIELDS = frozenset({
     "poster_face_days", "spots_aired", "grp", "ctr", "cpm", "cpc"})
 
 
+# Free text staff type about a campaign (its name and slogan): partners get the campaign's
+# number and dates instead, as a name could be anything, a person's too.
+MEDIA_TEXT = frozenset({"name", "slogan", "campaign"})
+
+
 def disclose_media(result: pd.DataFrame | dict[str, Any]) -> pd.DataFrame | dict[str, Any]:
-    """Campaign media figures as they are, once every field is a media one (else ValueError)."""
+    """Campaign media figures as they are, once every field is a media one (else ValueError),
+    without the campaigns' free text (MEDIA_TEXT: emptied)."""
     fields = set(result.columns if isinstance(result, pd.DataFrame) else result)
     if unknown := fields - MEDIA_FIELDS:
         raise ValueError(f"not media figures: {sorted(unknown)}")
-    return result
+    if isinstance(result, pd.DataFrame):
+        return result.assign(**{f: None for f in fields & MEDIA_TEXT})
+    return result | dict.fromkeys(fields & MEDIA_TEXT)
 
 
 DISCLOSURES: dict[str, Callable[[Any], Any]] = {

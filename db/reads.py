@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db import clock
+from db.periods import Period, Scope, partner_periods
 from db.permissions import STAFF_AND_UP, PermissionDenied
 from db.privacy import disclose
 from db.queries.campaign_kpis import (
@@ -19,6 +21,7 @@ from db.queries.campaign_kpis import (
     reach_rows,
 )
 from db.queries.campaign_lists import campaign_figures, campaigns_overview
+from db.queries.chart_targets import indicator_targets, target_progress
 from db.queries.checkin import checkin_candidates, door_counter
 from db.queries.coaching_kpis import coaching_figures, sessions_by_month
 from db.queries.coaching_log import advisers, recent_sessions, session_detail
@@ -29,7 +32,7 @@ from db.queries.community import (
     members_by_sector_in,
     members_growth,
 )
-from db.queries.community_kpis import attendance_by_month, community_events, community_figures
+from db.queries.community_kpis import community_events, community_figures
 from db.queries.event_lists import event_attendees, event_detail, events_overview, todays_events
 from db.queries.follow_ups import my_follow_ups, open_by_owner, open_follow_ups
 from db.queries.label import certified_by_sector, label_history
@@ -60,11 +63,6 @@ class Read:
     query: Callable[..., Any]
     areas: tuple[str, ...]
     disclosure: str | None
-    # False: partners are refused it for now, though it has a disclosure kind. The dashboards'
-    # figures are rounded one by one, but sums of cards, a rate and its base, and periods one
-    # day apart can still pin a count (docs/privacy.md): not shown to partners until audited
-    # together.
-    partners: bool = True
 
 
 READS: dict[str, Read] = {
@@ -107,34 +105,39 @@ READS: dict[str, Read] = {
     "target_progress": Read(progress, ("targets", "events", "attendance", "label", "campaign",
                                        "coaching"), None),
     "track_detail": Read(track_detail, ("coaching", "artisans"), None),
-    # Dashboards: aggregates with their disclosure kind, not yet for partners (see Read).
-    "coaching_kpis": Read(coaching_figures, ("coaching", "artisans"), "kpis", False),
-    "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series", False),
-    "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis", False),
-    "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth", False),
-    "community_by_month": Read(attendance_by_month, ("events", "attendance", "artisans"),
-                               "series", False),
+    # Dashboards: aggregates with their disclosure kind; a partner's scope is checked first
+    # (partner_arguments: region-wide, fixed periods). The funnel and the breakdowns by commune
+    # and sector are staff's (None): with the cards and the Overview's breakdowns, their sums
+    # pinned counts (docs/privacy.md).
+    "coaching_kpis": Read(coaching_figures, ("coaching", "artisans"), "kpis"),
+    "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series"),
+    "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis"),
+    "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth"),
     "community_by_commune": Read(members_by_commune_in, ("events", "attendance", "artisans"),
-                                 "breakdown", False),
+                                 None),
     "community_by_sector": Read(members_by_sector_in, ("events", "attendance", "artisans"),
-                                "breakdown", False),
+                                None),
     # Per event: titles and counts small enough to single someone out; staff only.
     "community_events": Read(community_events, ("events", "attendance", "artisans"), None),
-    "label_kpis": Read(label_figures, ("label", "artisans"), "kpis", False),
-    "label_by_month": Read(certified_by_month, ("label", "artisans"), "series", False),
-    "label_funnel": Read(label_funnel, ("label", "artisans"), "breakdown", False),
-    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), "breakdown", False),
-    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), "breakdown", False),
+    "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),
+    "label_by_month": Read(certified_by_month, ("label", "artisans"), "series"),
+    "label_funnel": Read(label_funnel, ("label", "artisans"), None),
+    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), None),
+    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), None),
     # The certified artisans' targets for the chart: managers set them, staff and up see them.
     "label_targets": Read(certified_targets, ("targets",), None),
-    # Campaign reach: media figures would be exact for partners (db.privacy "media": exposures,
-    # not persons); the sign-ups count persons and would be disclosed like every count.
-    "dash_campaigns": Read(campaigns_overview, ("campaign",), "media", False),
-    "campaign_kpis": Read(campaign_totals, ("campaign",), "media", False),
-    "campaign_channels": Read(channel_figures, ("campaign",), "media", False),
-    "campaign_rows": Read(reach_rows, ("campaign",), "media", False),
-    "campaign_series": Read(impressions_series, ("campaign",), "media", False),
-    "campaign_signups": Read(campaign_signups, ("artisans",), "kpis", False),
+    # Any indicator's targets for its charts, and a flow's progress towards them by month.
+    "chart_targets": Read(indicator_targets, ("targets",), None),
+    "chart_target_progress": Read(target_progress, ("targets", "coaching", "campaign"), None),
+    # Campaign reach: media figures are exact for partners (db.privacy "media": exposures, not
+    # persons) but without the campaigns' free text; the sign-ups count persons and are
+    # disclosed like every count.
+    "dash_campaigns": Read(campaigns_overview, ("campaign",), "media"),
+    "campaign_kpis": Read(campaign_totals, ("campaign",), "media"),
+    "campaign_channels": Read(channel_figures, ("campaign",), "media"),
+    "campaign_rows": Read(reach_rows, ("campaign",), "media"),
+    "campaign_series": Read(impressions_series, ("campaign",), "media"),
+    "campaign_signups": Read(campaign_signups, ("artisans",), "kpis"),
 }
 
 
@@ -144,6 +147,30 @@ class NotDisclosable(PermissionDenied):
     def __init__(self, role: str, name: str) -> None:
         PermissionError.__init__(self, f"role {role!r} may not read {name}: no disclosure")
         self.permission = f"read.{name}"
+
+
+class NotPartnerScope(PermissionDenied):
+    """A partner's read narrowed to a commune or sector, or over a period partners do not get
+    (db.periods.partner_periods): a small area, or two overlapping periods, could single
+    someone out."""
+
+    def __init__(self, role: str, name: str, what: object) -> None:
+        PermissionError.__init__(self, f"role {role!r} may not read {name} for {what!r}")
+        self.permission = f"read.{name}.scope"
+
+
+def partner_arguments(role: str, name: str, args: tuple[Any, ...]) -> None:
+    """Refuse a partner's read that is not region-wide or not over one of today's partner
+    periods (checked here, on the server side, whatever the page or its address asked for)."""
+    allowed: frozenset[Period] | None = None
+    for arg in args:
+        if isinstance(arg, Scope) and (arg.commune is not None or arg.sector is not None):
+            raise NotPartnerScope(role, name, arg)
+        period = arg.period if isinstance(arg, Scope) else arg
+        if isinstance(period, Period):
+            allowed = allowed or partner_periods(clock.today())
+            if period not in allowed:
+                raise NotPartnerScope(role, name, period)
 
 
 def sees_exact(role: str) -> bool:
@@ -156,6 +183,7 @@ def run_read(session: Session, name: str, role: str, *args: Any) -> Any:
     read = READS[name]
     if sees_exact(role):
         return read.query(session, *args)
-    if read.disclosure is None or not read.partners:
+    if read.disclosure is None:
         raise NotDisclosable(role, name)
+    partner_arguments(role, name, args)
     return disclose(read.disclosure, read.query(session, *args))

@@ -21,7 +21,7 @@ from components.channel_charts import (
     channel_summary,
     series_summary,
 )
-from components.chart_view import show_chart
+from components.chart_view import plot, show_chart
 from components.dashboard_data import (
     campaign_channels,
     campaign_figures_kpis,
@@ -32,6 +32,13 @@ from components.dashboard_data import (
 from components.i18n import current_language, t
 from components.kpi_view import cards
 from components.period_filter import filters
+from components.target_charts import (
+    progress_chart,
+    progress_summary,
+    progress_table,
+    with_targets,
+)
+from components.targets_data import flow_progress
 from db import clock
 from db.periods import Scope
 from db.queries.campaign_kpis import series_grain
@@ -59,7 +66,7 @@ if channels.empty:
 else:
     table = channel_table(channels)
     if channels["impressions"].notna().any():
-        show_chart(channel_chart(channels, column="impressions", names=names,
+        show_chart(plot(channel_chart, channels, column="impressions", names=names,
                                  title=t("campaign_kpi.impressions"),
                                  channel_title=t("campaign_kpi.channel"), decimal_comma=comma),
                    summary=channel_summary(channels, column="impressions", names=names,
@@ -79,13 +86,32 @@ period_title = t("campaign_kpi.week" if weekly else "chart.month")
 if series.empty:
     st.info(t("campaign_kpi.no_impressions" if not channels.empty else "campaign_kpi.no_figures"))
 else:
-    show_chart(channel_series_chart(series, names=names, period_title=period_title,
+    show_chart(plot(channel_series_chart, series, names=names, period_title=period_title,
                                     channel_title=t("campaign_kpi.channel"),
                                     title=t("campaign_kpi.impressions"), decimal_comma=comma),
                summary=series_summary(series, template=t("campaign_kpi.series_summary"),
                                       decimal_comma=comma),
                table=series_table(series, period_title), name="campaign-impressions")
     st.caption(t("campaign_kpi.series_caption"))
+
+# the target counts every campaign's impressions: drawn only over all campaigns
+progress = flow_progress("campaign_impressions", scope, today, actor.role, campaign is None)
+if not progress.empty:
+    st.subheader(t("campaign_kpi.impressions_progress"))
+    show_chart(plot(progress_chart, progress, month=t("chart.month"),
+                              title=t("campaign_kpi.impressions"),
+                              target_title=t("chart.target"), decimal_comma=comma),
+               summary=with_targets(progress_summary(progress,
+                                                     template=t("chart.progress_summary"),
+                                                     decimal_comma=comma),
+                                    progress, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
+               table=progress_table(progress, month=t("chart.month"),
+                                    title=t("chart.impressions_since_start"),
+                                    target_title=t("chart.target"),
+                                    period_title=t("filters.period"), decimal_comma=comma),
+               name="campaign-impressions-target")
+    st.caption(t("chart.progress_caption"))
 
 st.subheader(t("campaign_kpi.reach_rows"))
 rows = campaign_rows(scope, campaign, actor.role)

@@ -1,5 +1,7 @@
 """Coaching dashboard: artisans coached, sessions, hours and follow-ups for a period, against
-the previous period of equal length, with sessions per month; partners see it disclosed."""
+the previous period of equal length, with sessions per month and, for staff looking at the
+whole Region, the progress towards the sessions' and artisans' targets; partners see it
+disclosed."""
 
 from __future__ import annotations
 
@@ -7,12 +9,20 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import show_chart
+from components.chart_view import plot, show_chart
 from components.charts import chart_table, monthly_chart, monthly_summary
 from components.dashboard_data import coaching_by_month, coaching_figures
 from components.i18n import current_language, t
 from components.kpi_view import cards
 from components.period_filter import filters
+from components.target_charts import (
+    progress_chart,
+    progress_overlay,
+    progress_summary,
+    progress_table,
+    with_targets,
+)
+from components.targets_data import flow_progress
 from db import clock
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN, Withheld
@@ -36,13 +46,39 @@ if isinstance(monthly, Withheld):
 elif monthly.empty or not monthly["sessions"].fillna(0).any():
     st.info(t("kpi.no_sessions_in_period"))
 else:
-    show_chart(monthly_chart(monthly, column="sessions", month=t("chart.month"),
-                             title=t("kpi.sessions"), hidden=hidden, decimal_comma=comma),
-               summary=monthly_summary(monthly, column="sessions", hidden=hidden,
-                                       template=t("kpi.sessions_summary"), decimal_comma=comma),
+    progress = flow_progress("coaching_sessions", scope, today, actor.role)
+    overlay = progress_overlay(progress, month=t("chart.month"),
+                               title=t("chart.sessions_since_start"),
+                               target_title=t("chart.target"), decimal_comma=comma)
+    show_chart(plot(monthly_chart, monthly, column="sessions", month=t("chart.month"),
+                             title=t("kpi.sessions"), hidden=hidden, decimal_comma=comma,
+                             overlay=overlay),
+               summary=with_targets(monthly_summary(monthly, column="sessions", hidden=hidden,
+                                                    template=t("kpi.sessions_summary"),
+                                                    decimal_comma=comma),
+                                    progress, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
                table=chart_table(monthly, {"month": t("chart.month"),
                                            "sessions": t("kpi.sessions"),
                                            "artisans": t("kpi.artisans_coached")},
                                  hidden, comma))
+    if overlay is not None:
+        st.caption(t("chart.progress_caption"))
+
+coached = flow_progress("artisans_coached", scope, today, actor.role)
+if not coached.empty:  # a target of artisans coached overlaps the period
+    st.subheader(t("coaching_kpi.artisans_progress"))
+    show_chart(plot(progress_chart, coached, month=t("chart.month"),
+                    title=t("kpi.artisans_coached"), target_title=t("chart.target"),
+                    decimal_comma=comma),
+               summary=with_targets(progress_summary(coached, template=t("chart.progress_summary"),
+                                                     decimal_comma=comma),
+                                    coached, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
+               table=progress_table(coached, month=t("chart.month"),
+                                    title=t("chart.artisans_since_start"),
+                                    target_title=t("chart.target"),
+                                    period_title=t("filters.period"), decimal_comma=comma))
+    st.caption(t("chart.progress_caption"))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

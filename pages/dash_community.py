@@ -1,6 +1,7 @@
 """Community growth dashboard: members to date, new and returning, repeat and no-show rates for
 a period against the previous one of equal length; members by month, new vs returning per
-event (per month for partners), members by commune and sector; partners see it disclosed."""
+event, members by commune and sector; partners see the figures and the members by month,
+disclosed (docs/privacy.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import show_chart
+from components.chart_view import plot, show_chart
 from components.charts import (
     breakdown_chart,
     breakdown_summary,
@@ -21,7 +22,6 @@ from components.charts import (
 )
 from components.dashboard_data import (
     community_breakdown,
-    community_by_month,
     community_events,
     community_figures,
     community_growth,
@@ -29,9 +29,11 @@ from components.dashboard_data import (
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards, shown
 from components.period_filter import filters
+from components.target_charts import with_targets
+from components.targets_data import chart_targets
 from db import clock
 from db.periods import Scope
-from db.privacy import SMALL, UNKNOWN, Withheld
+from db.privacy import SMALL, UNKNOWN
 from db.reads import sees_exact
 from db.reference import commune_name, sector_name
 
@@ -61,68 +63,66 @@ if growth.empty:
     st.info(t("community.no_members"))
 else:
     last_day = min(scope.period.end, today)
-    show_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
-                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma),
-               summary=growth_summary(growth, template=t("chart.growth_summary"),
-                                      day=fmt_date(last_day), hidden=hidden,
-                                      decimal_comma=comma),
+    targets = chart_targets("community_members", scope, actor.role)
+    show_chart(plot(growth_chart, growth, month=t("chart.month"), total=t("chart.members"),
+                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma,
+                            targets=targets, target_title=t("chart.target")),
+               summary=with_targets(growth_summary(growth, template=t("chart.growth_summary"),
+                                                   day=fmt_date(last_day), hidden=hidden,
+                                                   decimal_comma=comma),
+                                    targets, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
                table=chart_table(growth, {"month": t("chart.month"), "total": t("chart.members"),
                                           "new": t("chart.new_members")}, hidden, comma))
     st.caption(t("community.growth_caption"))
 
 events = community_events(scope, today, actor.role)
-if events is not None:  # staff and up: per event, with its figures in the table
+if events is not None:  # staff and up (partners get no split of the attendances: their sums
+    # with the growth chart would single someone out, docs/privacy.md)
     st.subheader(t("community.per_event_title"))
-    bars: pd.DataFrame | Withheld = events.assign(
-        rate=[shown(v, "rate") for v in events["no_show_rate"]])
-    label_title = t("community.event_day")
-    table_columns = {"label": label_title, "title": t("community.event"),
-                     "attended": t("community.attended"), "new": t("community.new"),
-                     "returning": t("community.returning"), "walk_ins": t("community.walk_ins"),
-                     "registrations": t("community.registrations"),
-                     "no_shows": t("community.no_shows"), "rate": t("community.no_show_rate")}
-else:  # partners: per month, disclosed (per event, counts could single someone out)
-    st.subheader(t("community.per_month_title"))
-    bars, label_title = community_by_month(scope, today, actor.role), t("chart.month")
-    table_columns = {"label": label_title, "new": t("community.new"),
-                     "returning": t("community.returning")}
-if isinstance(bars, Withheld):
-    st.info(t("privacy.withheld"))
-elif bars.empty or _nothing_to_draw(bars):
-    st.info(t("community.no_events"))
-else:
-    show_chart(new_returning_chart(bars, label="label", label_title=label_title,
-                                   new=t("community.new"), returning=t("community.returning"),
-                                   hidden=hidden, decimal_comma=comma),
-               summary=new_returning_summary(bars, label="label", hidden=hidden,
-                                             template=t("community.new_returning_summary"),
-                                             decimal_comma=comma),
-               table=chart_table(bars, table_columns, hidden, comma))
-    st.caption(t("community.per_event_caption"))
+    if _nothing_to_draw(events):
+        st.info(t("community.no_events"))
+    else:
+        bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
+        show_chart(plot(new_returning_chart, bars, label="label",
+                        label_title=t("community.event_day"), new=t("community.new"),
+                        returning=t("community.returning"), hidden=hidden,
+                        decimal_comma=comma),
+                   summary=new_returning_summary(bars, label="label", hidden=hidden,
+                                                 template=t("community.new_returning_summary"),
+                                                 decimal_comma=comma),
+                   table=chart_table(bars, {
+                       "label": t("community.event_day"), "title": t("community.event"),
+                       "attended": t("community.attended"), "new": t("community.new"),
+                       "returning": t("community.returning"),
+                       "walk_ins": t("community.walk_ins"),
+                       "registrations": t("community.registrations"),
+                       "no_shows": t("community.no_shows"), "rate": t("community.no_show_rate")},
+                       hidden, comma))
+        st.caption(t("community.per_event_caption"))
 
-left, right = st.columns(2)
-for column, name, key, title_key, name_of, category_title in (
-        (left, "community_by_commune", "commune_nis", "community.by_commune",
-         lambda code: commune_name(code, lang), t("chart.commune")),
-        (right, "community_by_sector", "sector", "community.by_sector",
-         lambda code: sector_name(code, lang), t("chart.sector"))):
-    with column:
-        st.subheader(t(title_key))
-        frame = community_breakdown(name, scope, today, actor.role)
-        if isinstance(frame, Withheld):
-            st.info(t("privacy.withheld"))
-            continue
-        if frame.empty:
-            st.info(t("community.no_members"))
-            continue
-        frame[key] = frame[key].map(name_of)
-        show_chart(breakdown_chart(frame, category=key, category_title=category_title,
-                                   title=t("chart.members"), hidden=hidden, decimal_comma=comma),
-                   summary=breakdown_summary(frame, category=key, hidden=hidden,
-                                             template=t("chart.breakdown_summary"),
-                                             decimal_comma=comma),
-                   table=chart_table(frame, {key: category_title, "count": t("chart.members")},
-                                     hidden, comma))
-st.caption(t("community.breakdown_caption"))
+if sees_exact(actor.role):  # partners: members per commune and sector on the Overview
+    left, right = st.columns(2)
+    for column, name, key, title_key, name_of, category_title in (
+            (left, "community_by_commune", "commune_nis", "community.by_commune",
+             lambda code: commune_name(code, lang), t("chart.commune")),
+            (right, "community_by_sector", "sector", "community.by_sector",
+             lambda code: sector_name(code, lang), t("chart.sector"))):
+        with column:
+            st.subheader(t(title_key))
+            frame = community_breakdown(name, scope, today, actor.role)
+            if frame.empty:
+                st.info(t("community.no_members"))
+                continue
+            frame[key] = frame[key].map(name_of)
+            show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
+                                       title=t("chart.members"), hidden=hidden,
+                                       decimal_comma=comma),
+                       summary=breakdown_summary(frame, category=key, hidden=hidden,
+                                                 template=t("chart.breakdown_summary"),
+                                                 decimal_comma=comma),
+                       table=chart_table(frame, {key: category_title,
+                                                 "count": t("chart.members")}, hidden, comma))
+    st.caption(t("community.breakdown_caption"))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

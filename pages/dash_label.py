@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import show_chart
+from components.chart_view import plot, show_chart
 from components.charts import (
     breakdown_chart,
     breakdown_summary,
@@ -22,6 +22,7 @@ from components.dashboard_data import label_breakdown, label_by_month, label_fig
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards
 from components.period_filter import filters
+from components.target_charts import with_targets
 from db import clock
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN, Withheld
@@ -59,58 +60,57 @@ elif not _charted(months, "certified"):
     st.info(t("label_kpi.no_certified"))
 else:
     targets = label_targets(scope, actor.role)
-    show_chart(stock_chart(months, column="certified", month=t("chart.month"),
+    show_chart(plot(stock_chart, months, column="certified", month=t("chart.month"),
                            title=t("label_kpi.certified"), targets=targets,
                            target_title=t("label_kpi.target"), hidden=hidden,
                            decimal_comma=comma),
-               summary=stock_summary(months, column="certified", hidden=hidden,
-                                     template=t("label_kpi.over_time_summary"),
-                                     decimal_comma=comma),
+               summary=with_targets(stock_summary(months, column="certified", hidden=hidden,
+                                                  template=t("label_kpi.over_time_summary"),
+                                                  decimal_comma=comma),
+                                    targets, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
                table=chart_table(months, {"month": t("chart.month"),
                                           "certified": t("label_kpi.certified")},
                                  hidden, comma))
     st.caption(t("label_kpi.over_time_caption"))
 
-st.subheader(t("label_kpi.funnel"))
-funnel = label_breakdown("label_funnel", scope, today, actor.role)
-if isinstance(funnel, Withheld):
-    st.info(t("privacy.withheld"))
-elif not _charted(funnel, "count"):
-    st.info(t("label_kpi.no_artisans"))
-else:
-    funnel["state"] = funnel["state"].map(lambda s: t("label_state." + s))
-    show_chart(breakdown_chart(funnel, category="state", category_title=t("label_kpi.state"),
-                               title=t("chart.artisans"), hidden=hidden, decimal_comma=comma,
-                               in_order=True),
-               summary=breakdown_summary(funnel, category="state", hidden=hidden,
-                                         template=t("chart.breakdown_summary"),
-                                         decimal_comma=comma),
-               table=chart_table(funnel, {"state": t("label_kpi.state"),
-                                          "count": t("chart.artisans")}, hidden, comma))
-    st.caption(t("label_kpi.funnel_caption"))
-
-left, right = st.columns(2)
-for column, name, key, title_key, name_of, category_title in (
-        (left, "label_by_commune", "commune_nis", "label_kpi.by_commune",
-         lambda code: commune_name(code, lang), t("chart.commune")),
-        (right, "label_by_sector", "sector", "label_kpi.by_sector",
-         lambda code: sector_name(code, lang), t("chart.sector"))):
-    with column:
-        st.subheader(t(title_key))
-        frame = label_breakdown(name, scope, today, actor.role)
-        if isinstance(frame, Withheld):
-            st.info(t("privacy.withheld"))
-            continue
-        if frame.empty:
-            st.info(t("label_kpi.no_breakdown"))
-            continue
-        frame[key] = frame[key].map(name_of)
-        show_chart(breakdown_chart(frame, category=key, category_title=category_title,
-                                   title=t("chart.artisans"), hidden=hidden, decimal_comma=comma),
-                   summary=breakdown_summary(frame, category=key, hidden=hidden,
+if sees_exact(actor.role):  # partners: certified per sector on the Overview (docs/privacy.md)
+    st.subheader(t("label_kpi.funnel"))
+    funnel = label_breakdown("label_funnel", scope, today, actor.role)
+    if not _charted(funnel, "count"):
+        st.info(t("label_kpi.no_artisans"))
+    else:
+        funnel["state"] = funnel["state"].map(lambda s: t("label_state." + s))
+        show_chart(plot(breakdown_chart, funnel, category="state",
+                        category_title=t("label_kpi.state"), title=t("chart.artisans"),
+                        hidden=hidden, decimal_comma=comma, in_order=True),
+                   summary=breakdown_summary(funnel, category="state", hidden=hidden,
                                              template=t("chart.breakdown_summary"),
                                              decimal_comma=comma),
-                   table=chart_table(frame, {key: category_title, "count": t("chart.artisans")},
-                                     hidden, comma))
+                   table=chart_table(funnel, {"state": t("label_kpi.state"),
+                                              "count": t("chart.artisans")}, hidden, comma))
+        st.caption(t("label_kpi.funnel_caption"))
+
+    left, right = st.columns(2)
+    for column, name, key, title_key, name_of, category_title in (
+            (left, "label_by_commune", "commune_nis", "label_kpi.by_commune",
+             lambda code: commune_name(code, lang), t("chart.commune")),
+            (right, "label_by_sector", "sector", "label_kpi.by_sector",
+             lambda code: sector_name(code, lang), t("chart.sector"))):
+        with column:
+            st.subheader(t(title_key))
+            frame = label_breakdown(name, scope, today, actor.role)
+            if frame.empty:
+                st.info(t("label_kpi.no_breakdown"))
+                continue
+            frame[key] = frame[key].map(name_of)
+            show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
+                                       title=t("chart.artisans"), hidden=hidden,
+                                       decimal_comma=comma),
+                       summary=breakdown_summary(frame, category=key, hidden=hidden,
+                                                 template=t("chart.breakdown_summary"),
+                                                 decimal_comma=comma),
+                       table=chart_table(frame, {key: category_title,
+                                                 "count": t("chart.artisans")}, hidden, comma))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import current_actor
-from components.chart_view import show_chart
+from components.chart_view import plot, show_chart
 from components.charts import (
     breakdown_chart,
     breakdown_summary,
@@ -15,6 +15,8 @@ from components.charts import (
 )
 from components.data import breakdown, community_growth, overview
 from components.i18n import current_language, fmt_date, fmt_number, t
+from components.target_charts import with_targets
+from components.targets_data import growth_targets
 from db import clock
 from db.privacy import SMALL, UNKNOWN, Shown, Withheld
 from db.reads import sees_exact
@@ -59,10 +61,15 @@ growth = community_growth(today, actor.role)
 if growth.empty:
     st.info(t("overview.no_data"))
 else:
-    show_chart(growth_chart(growth, month=t("chart.month"), total=t("chart.members"),
-                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma),
-               summary=growth_summary(growth, template=t("chart.growth_summary"),
-                                      day=fmt_date(today), hidden=hidden, decimal_comma=comma),
+    targets = growth_targets(growth, today, actor.role)
+    show_chart(plot(growth_chart, growth, month=t("chart.month"), total=t("chart.members"),
+                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma,
+                            targets=targets, target_title=t("chart.target")),
+               summary=with_targets(growth_summary(growth, template=t("chart.growth_summary"),
+                                                   day=fmt_date(today), hidden=hidden,
+                                                   decimal_comma=comma),
+                                    targets, template=t("chart.target_summary"),
+                                    decimal_comma=comma),
                table=chart_table(growth, {"month": t("chart.month"), "total": t("chart.members"),
                                           "new": t("chart.new_members")}, hidden, comma))
     st.caption(t("overview.growth_caption"))
@@ -83,7 +90,7 @@ for column, name, key, title_key, name_of, category_title in (
             st.info(t("overview.no_data"))
             continue
         frame[key] = frame[key].map(name_of)
-        show_chart(breakdown_chart(frame, category=key, category_title=category_title,
+        show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
                                    title=t("chart.artisans"), hidden=hidden, decimal_comma=comma),
                    summary=breakdown_summary(frame, category=key, hidden=hidden,
                                              template=t("chart.breakdown_summary"),

@@ -205,7 +205,8 @@ def naive_coaching(conn: Any, scope: Any, today: date) -> Figures:
             "follow_ups_overdue": int(((due.status == "open") & (due.due_on < _day(today))).sum()),
             "done_on_time": (int((done.done_on <= done.due_on).sum()) / len(done)
                              if len(done) else None),
-            "median_days_to_close": _median((closed.done_on - closed.held_on).dt.days)}
+            "median_days_to_close": _median((closed.done_on - closed.held_on).dt.days),
+            "follow_ups_closed": len(closed)}
 
 
 def naive_community(conn: Any, scope: Any, today: date) -> Figures:
@@ -226,8 +227,9 @@ def naive_community(conn: Any, scope: Any, today: date) -> Figures:
         ((~now.walk_in) & (now.status != "cancelled")).sum())
     no_shows = int((now.status == "no_show").sum())
     repeaters = int((attended.groupby("artisan_id").event_id.nunique() >= 2).sum())
-    return {"members": len(first), "new_members": int((first >= start).sum()),
-            "active_members": active, "returning_members": active - int((first >= start).sum()),
+    new = int((first >= start).sum())
+    return {"members": len(first), "new_members": new, "members_before": len(first) - new,
+            "active_members": active, "returning_members": active - new,
             "events_held": int(((events.starts_at >= start) & (events.starts_at < end)).sum()),
             "attendances": len(attended), "walk_ins": int(attended.walk_in.sum()),
             "registrations": registrations, "no_shows": no_shows,

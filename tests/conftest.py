@@ -165,13 +165,14 @@ def app_as(role: str | None, lang: str | None = None) -> AppTest:
     return at
 
 
-def aggregate_args(query: Callable[..., Any]) -> list[Any]:
-    """The arguments after the session of an aggregate read (db/reads.py): a scope over the
-    whole history for a dashboard's, the fixed day for the others."""
+def aggregate_args(query: Callable[..., Any], scope: Any = None) -> list[Any]:
+    """The arguments after the session of an aggregate read (db/reads.py): a scope (by default
+    over the whole history) for a dashboard's, every campaign, the fixed day for the others."""
     import inspect
 
     from db.periods import Period, Scope
 
-    everything = Scope(Period(date(2016, 1, 1), TODAY))
+    everything = scope or Scope(Period(date(2016, 1, 1), TODAY))
     names = list(inspect.signature(query).parameters)[1:]
-    return [everything if name == "scope" else TODAY for name in names]
+    return [everything if name == "scope" else None if name == "campaign_id" else TODAY
+            for name in names]

@@ -12,44 +12,69 @@ artisans), aggregated in SQL, by domain.md's definitions:
 from __future__ import annotations
 
 from datetime import date
-from statistics import median
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import Integer, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Artisan, CoachingSession, FollowUp
+from db.models import CoachingSession, FollowUp
 from db.periods import Scope
-from db.queries.community import scope_artisans
+from db.queries.community import in_scope
+
+
+def _days_between(session: Session, later: Any, earlier: Any) -> Any:
+    """Whole days from one date column to another, in SQL (SQLite keeps dates as text)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return later - earlier  # date - date is an integer of days
+    return cast(func.julianday(later) - func.julianday(earlier), Integer)
+
+
+def _median(counts: list[tuple[int, int]]) -> float | None:
+    """The median of values given as (value, how many times), as statistics.median gives it
+    for the values one by one (None without any)."""
+    total = sum(n for _, n in counts)
+    if not total:
+        return None
+
+    def nth(k: int) -> int:  # the k-th value (from 0) in ascending order
+        seen = 0
+        for value, n in sorted(counts):
+            seen += n
+            if k < seen:
+                return value
+        raise IndexError(k)
+
+    middle = total // 2
+    return float(nth(middle)) if total % 2 else (nth(middle - 1) + nth(middle)) / 2
 
 
 def coaching_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
     """Artisans coached, sessions, hours, follow-ups (due in the period) by outcome, overdue,
     the share done on time and the median days to close (None when nothing to measure)."""
     start, end = scope.period.start, scope.period.end
-    held = session.execute(
+    held = session.execute(in_scope(
         select(func.count(func.distinct(CoachingSession.artisan_id)), func.count(),
                func.coalesce(func.sum(CoachingSession.duration_min), 0))
-        .join(Artisan, Artisan.id == CoachingSession.artisan_id)
-        .where(CoachingSession.held_on.between(start, end), *scope_artisans(scope))).one()
+        .where(CoachingSession.held_on.between(start, end)), CoachingSession.artisan_id,
+        scope)).one()
 
     def count_if(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    due = session.execute(
+    due = session.execute(in_scope(
         select(count_if(FollowUp.status == "done"), count_if(FollowUp.status == "cancelled"),
                count_if(FollowUp.status == "open"),
                count_if((FollowUp.status == "open") & (FollowUp.due_on < today)),
                count_if((FollowUp.status == "done") & (FollowUp.done_on <= FollowUp.due_on)))
-        .join(Artisan, Artisan.id == FollowUp.artisan_id)
-        .where(FollowUp.due_on.between(start, end), *scope_artisans(scope))).one()
-    closing = [(d - h).days for d, h in session.execute(
-        select(FollowUp.done_on, CoachingSession.held_on)
+        .where(FollowUp.due_on.between(start, end)), FollowUp.artisan_id, scope)).one()
+    days = _days_between(session, FollowUp.done_on, CoachingSession.held_on).label("days")
+    closing = [(int(d), int(n)) for d, n in session.execute(in_scope(  # closed after d days
+        select(days, func.count())
         .join(CoachingSession, CoachingSession.id == FollowUp.session_id)
-        .join(Artisan, Artisan.id == FollowUp.artisan_id)
-        .where(FollowUp.status == "done", FollowUp.done_on.between(start, end),
-               *scope_artisans(scope))) if d is not None]
+        .where(FollowUp.status == "done", FollowUp.done_on.between(start, end))
+        .group_by(days), FollowUp.artisan_id, scope))]
+    closed = sum(n for _, n in closing)
     done = int(due[0])
     return {
         "artisans_coached": int(held[0]), "sessions": int(held[1]),
@@ -57,7 +82,8 @@ def coaching_figures(session: Session, scope: Scope, today: date) -> dict[str, f
         "follow_ups_done": done, "follow_ups_cancelled": int(due[1]),
         "follow_ups_open": int(due[2]), "follow_ups_overdue": int(due[3]),
         "done_on_time": int(due[4]) / done if done else None,
-        "median_days_to_close": float(median(closing)) if closing else None,
+        "median_days_to_close": _median(closing),
+        "follow_ups_closed": closed,  # the follow-ups the median is taken over
     }
 
 
@@ -67,12 +93,11 @@ def sessions_by_month(session: Session, scope: Scope) -> pd.DataFrame:
     start, end = scope.period.start, scope.period.end
     year = extract("year", CoachingSession.held_on).label("year")
     month = extract("month", CoachingSession.held_on).label("month")
-    rows = session.execute(
+    rows = session.execute(in_scope(
         select(year, month, func.count().label("sessions"),
                func.count(func.distinct(CoachingSession.artisan_id)).label("artisans"))
-        .join(Artisan, Artisan.id == CoachingSession.artisan_id)
-        .where(CoachingSession.held_on.between(start, end), *scope_artisans(scope))
-        .group_by(year, month)).all()
+        .where(CoachingSession.held_on.between(start, end))
+        .group_by(year, month), CoachingSession.artisan_id, scope)).all()
     counts = {(int(r.year), int(r.month)): (int(r.sessions), int(r.artisans)) for r in rows}
     months = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(), end, freq="MS")
     return pd.DataFrame({

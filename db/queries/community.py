@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Subquery, case, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, case, func, select
 from sqlalchemy.orm import Session
 
 from db.clock import BRUSSELS
 from db.models import Artisan, Attendance, Event
-from db.periods import Scope
+from db.periods import Period, Scope
 from db.queries.event_lists import utc_day_start
+
+Query = TypeVar("Query", bound=Select)  # type: ignore[type-arg]  # any row type
 
 
 def first_attendance() -> Subquery:
@@ -73,10 +75,41 @@ def scope_artisans(scope: Scope) -> list[Any]:
     return conditions
 
 
+def in_scope(query: Query, artisan_id: Any, scope: Scope) -> Query:
+    """A query's rows kept to the scope's artisans: joined to Artisan only when the scope names
+    a commune or a sector (every row's artisan exists: a foreign key, and no artisan is ever
+    deleted, erasure blanks them), which spares a lookup per row for the whole Region."""
+    conditions = scope_artisans(scope)
+    if not conditions:
+        return query
+    return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)
+
+
+def first_member_at(session: Session, scope: Scope, end: datetime) -> datetime | None:
+    """The earliest first attendance of the scope's members before `end` (None: no member),
+    read from the events in time order: no need for every member's first attendance."""
+    return session.scalar(select(func.min(Event.starts_at)).where(
+        Event.action == "community", Event.starts_at < end,
+        in_scope(select(Attendance.id).where(Attendance.event_id == Event.id,
+                                             Attendance.status == "attended"),
+                 Attendance.artisan_id, scope).exists()))
+
+
 def members_to_date(session: Session, on: date) -> int:
     """Unique artisans who attended a community event up to the end of `on` (Brussels)."""
     first = first_attendance()
     return int(session.scalar(select(func.count()).where(first.c.first_at < day_after(on))) or 0)
+
+
+def members_on_days(session: Session, days: list[date]) -> list[int]:
+    """members_to_date on each of `days`, in one query."""
+    if not days:
+        return []
+    first = first_attendance()
+    row = session.execute(select(*(
+        func.coalesce(func.sum(case((first.c.first_at < day_after(d), 1), else_=0)), 0)
+        for d in days)).select_from(first)).one()
+    return [int(n) for n in row]
 
 
 def members_by_month(session: Session, on: date) -> pd.DataFrame:
@@ -84,7 +117,7 @@ def members_by_month(session: Session, on: date) -> pd.DataFrame:
     `on` (columns month, new, total)."""
     first = first_attendance()
     end = day_after(on)
-    earliest = session.scalar(select(func.min(first.c.first_at)).where(first.c.first_at < end))
+    earliest = first_member_at(session, Scope(Period(on, on)), end)
     if earliest is None:
         return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
                              "total": pd.Series([], dtype="int64")})
@@ -120,9 +153,9 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     the whole history, so that new members stay differences of totals once disclosed."""
     first = first_attendance()
     start, end = window(scope, today)
-    scoped = (select(first.c.first_at).join(Artisan, Artisan.id == first.c.artisan_id)
-              .where(first.c.first_at < end, *scope_artisans(scope)).subquery())
-    earliest = session.scalar(select(func.min(scoped.c.first_at)))
+    scoped = in_scope(select(first.c.first_at).where(first.c.first_at < end),
+                      first.c.artisan_id, scope).subquery()
+    earliest = first_member_at(session, scope, end)
     last = min(scope.period.end, today)
     if earliest is None or last < scope.period.start:
         return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),

@@ -24,13 +24,13 @@ import pandas as pd
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Artisan, Attendance, Event
+from db.models import Attendance, Event
 from db.periods import Scope
 from db.queries.community import (
     brussels_month,
     first_attendance,
+    in_scope,
     month_starts,
-    scope_artisans,
     window,
 )
 from db.queries.event_lists import brussels_column
@@ -50,11 +50,10 @@ def _attendances(scope: Scope, start: datetime, end: datetime,
     first = first_attendance()
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
                           Attendance.walk_in, Event.starts_at]
-    query = (select(*columns, *([first.c.first_at] if with_first else []))
-             .join(Event, Event.id == Attendance.event_id)
-             .join(Artisan, Artisan.id == Attendance.artisan_id)
-             .where(Event.action == "community", Event.starts_at >= start,
-                    Event.starts_at < end, *scope_artisans(scope)))
+    query = in_scope(select(*columns, *([first.c.first_at] if with_first else []))
+                     .join(Event, Event.id == Attendance.event_id)
+                     .where(Event.action == "community", Event.starts_at >= start,
+                            Event.starts_at < end), Attendance.artisan_id, scope)
     if with_first:  # the costly part (every member's first event): only where it is used
         return query.outerjoin(first, first.c.artisan_id == Attendance.artisan_id)
     return query
@@ -67,24 +66,32 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
     start, end = window(scope, today)
     rows = _attendances(scope, start, end).subquery()
     attended = rows.c.status == "attended"
+    # One pass over the period's rows, per artisan: their counts and the events they attended.
+    each = select(
+        _count_if(attended).label("attended"),
+        _count_if(attended & rows.c.walk_in.is_(True)).label("walk_ins"),
+        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")).label("booked"),
+        _count_if(rows.c.status == "no_show").label("no_shows"),
+        _count_if(rows.c.status == "cancelled").label("cancelled"),
+        func.count(func.distinct(case((attended, rows.c.event_id)))).label("events"),
+    ).group_by(rows.c.artisan_id).subquery()
     counts = session.execute(select(
-        _count_if(attended), _count_if(attended & rows.c.walk_in.is_(True)),
-        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
-        _count_if(rows.c.status == "no_show"), _count_if(rows.c.status == "cancelled"),
-        func.count(func.distinct(case((attended, rows.c.artisan_id)))))).one()
-    repeaters = (select(rows.c.artisan_id).where(attended).group_by(rows.c.artisan_id)
-                 .having(func.count(func.distinct(rows.c.event_id)) >= 2).subquery())
-    repeat = int(session.scalar(select(func.count()).select_from(repeaters)) or 0)
+        func.coalesce(func.sum(each.c.attended), 0), func.coalesce(func.sum(each.c.walk_ins), 0),
+        func.coalesce(func.sum(each.c.booked), 0), func.coalesce(func.sum(each.c.no_shows), 0),
+        func.coalesce(func.sum(each.c.cancelled), 0), _count_if(each.c.events >= 1),
+        _count_if(each.c.events >= 2))).one()
+    repeat = int(counts[6])
     first = first_attendance()
-    members = session.execute(
-        select(func.count(), _count_if(first.c.first_at >= start))
-        .join(Artisan, Artisan.id == first.c.artisan_id)
-        .where(first.c.first_at < end, *scope_artisans(scope))).one()
+    members = session.execute(in_scope(
+        select(func.count(), _count_if(first.c.first_at >= start)).select_from(first)
+        .where(first.c.first_at < end), first.c.artisan_id, scope)).one()
     held = session.scalar(select(func.count()).select_from(Event).where(
         Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
     active, new, registrations = int(counts[5]), int(members[1]), int(counts[2])
     return {
         "members": int(members[0]), "new_members": new, "active_members": active,
+        # members to date the day before the period: the previous period's "members" card
+        "members_before": int(members[0]) - new,
         "returning_members": active - new, "events_held": int(held or 0),
         "attendances": int(counts[0]), "walk_ins": int(counts[1]),
         "registrations": registrations, "no_shows": int(counts[3]),

@@ -25,12 +25,12 @@ from statistics import median
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Date, Integer, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Artisan, KpiTarget, LabelStep
 from db.periods import Scope
-from db.queries.community import scope_artisans
+from db.queries.community import in_scope, scope_artisans
 from db.queries.event_lists import utc_day_start
 from db.queries.label import _certified_on, validity_start
 from db.vocab import LABEL_STATES
@@ -55,16 +55,25 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
                    literal(validity_start(d), Date).label("since")) for i, d in enumerate(days)]
     marks = (union_all(*marked) if len(marked) > 1 else marked[0]).subquery()
     cert, expired = aliased(LabelStep), aliased(LabelStep)
-    lapsed = exists().where(expired.artisan_id == cert.artisan_id, expired.state == "expired",
-                            expired.occurred_on > cert.occurred_on,
-                            expired.occurred_on <= marks.c.day)
+    # Each certification that may count on one of the days, with the first expiry marked
+    # after it (None: none): computed once per certification, not once per day. Grouped, so
+    # the database computes it once rather than folding it into the join with the days.
+    steps = in_scope(
+        select(cert.artisan_id, cert.occurred_on, func.min(expired.occurred_on).label("lapse"))
+        .outerjoin(expired, and_(expired.artisan_id == cert.artisan_id,
+                                 expired.state == "expired",
+                                 expired.occurred_on > cert.occurred_on))
+        .where(cert.state == "certified", cert.occurred_on <= max(days),
+               cert.occurred_on > validity_start(min(days)))
+        .group_by(cert.id, cert.artisan_id, cert.occurred_on), cert.artisan_id,
+        scope).subquery()
     rows = session.execute(
-        select(marks.c.i, func.count(func.distinct(cert.artisan_id)))
+        select(marks.c.i, func.count(func.distinct(steps.c.artisan_id)))
         .select_from(marks)
-        .join(cert, and_(cert.state == "certified", cert.occurred_on <= marks.c.day,
-                         cert.occurred_on > marks.c.since))
-        .join(Artisan, Artisan.id == cert.artisan_id)
-        .where(~lapsed, *scope_artisans(scope)).group_by(marks.c.i)).all()
+        .join(steps, and_(steps.c.occurred_on <= marks.c.day,
+                          steps.c.occurred_on > marks.c.since,
+                          or_(steps.c.lapse.is_(None), steps.c.lapse > marks.c.day)))
+        .group_by(marks.c.i)).all()
     counts = {int(i): int(n) for i, n in rows}
     return [counts.get(i, 0) for i in range(len(days))]
 
@@ -81,12 +90,12 @@ def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
                 .where(prior.artisan_id == step.artisan_id, prior.state == state, before)
                 .scalar_subquery())
 
-    return list(session.execute(
+    return list(session.execute(in_scope(
         select(step.state, step.occurred_on, latest("submitted", False),
                latest("certified", True), latest("expired", True))
-        .join(Artisan, Artisan.id == step.artisan_id)
         .where(step.state.in_(("certified", "refused")),
-               step.occurred_on.between(scope.period.start, day), *scope_artisans(scope))).all())
+               step.occurred_on.between(scope.period.start, day)), step.artisan_id,
+        scope)).all())
 
 
 def _renewal(day: date, previous: date | None, expired: date | None) -> bool:

@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import CampaignMetric, CoachingSession
+from db.periods import Period, Scope
 from db.queries.coaching import sessions_between
-from db.queries.community import members_to_date
+from db.queries.community import members_on_days, members_to_date
 from db.queries.label import certified_count
+from db.queries.label_kpis import certified_on_days
 from db.queries.pace import CUMULATIVE, projection
 from db.queries.targets import all_targets
 
@@ -56,17 +60,69 @@ def status(start: date, end: date, today: date) -> str:
     return "upcoming" if today < start else "ended" if today > end else "running"
 
 
+Wanted = tuple[str, date, date]  # an indicator over a period: (indicator, start, end)
+
+
+def _flows(session: Session, wanted: list[Wanted]) -> dict[Wanted, int]:
+    """The flows' values, one query per table for every period at once (as indicator_value)."""
+    values: dict[Wanted, int] = {}
+    for indicator, column, count in (
+            ("campaign_impressions", CampaignMetric.period_end,
+             lambda c: func.coalesce(func.sum(case((c, CampaignMetric.impressions))), 0)),
+            ("artisans_coached", CoachingSession.held_on,
+             lambda c: func.count(func.distinct(case((c, CoachingSession.artisan_id))))),
+            ("coaching_sessions", CoachingSession.held_on,
+             lambda c: func.coalesce(func.sum(case((c, 1), else_=0)), 0))):
+        asked = [w for w in wanted if w[0] == indicator]
+        if asked:
+            row = session.execute(select(*(count(column.between(w[1], w[2])) for w in asked))
+                                  .select_from(column.table)).one()
+            values.update((w, int(v or 0)) for w, v in zip(asked, row, strict=True))
+    return values
+
+
+def _stocks(session: Session, indicator: str, days: Iterable[date]) -> dict[date, int]:
+    """A stock's value on each day, in one query (as indicator_value)."""
+    ordered = sorted(set(days))
+    if not ordered:
+        return {}
+    if indicator == "community_members":
+        return dict(zip(ordered, members_on_days(session, ordered), strict=True))
+    everywhere = Scope(Period(ordered[0], ordered[-1]))  # the whole Region
+    return dict(zip(ordered, certified_on_days(session, everywhere, ordered), strict=True))
+
+
+def indicator_values(session: Session, wanted: Iterable[Wanted]) -> dict[Wanted, int]:
+    """indicator_value of each (indicator, start, end), in one query per kind of indicator."""
+    asked = sorted(set(wanted))
+    values = _flows(session, [w for w in asked if w[0] not in CUMULATIVE])
+    for indicator in sorted(CUMULATIVE):
+        on = _stocks(session, indicator, (w[2] for w in asked if w[0] == indicator))
+        values.update((w, on[w[2]]) for w in asked if w[0] == indicator)
+    unknown = [w[0] for w in asked if w not in values]
+    if unknown:
+        raise ValueError(f"unknown indicator {unknown[0]!r}")
+    return values
+
+
 def progress(session: Session, today: date) -> pd.DataFrame:
     """Every target with its status, the value now (at the period's end once it is over),
     the share of the target reached (None for a target of 0) and the pace projection."""
-    rows = []
-    for target in all_targets(session):
+    targets = all_targets(session)
+    now: dict[int, Wanted] = {}
+    before: dict[int, Wanted] = {}
+    for target in targets:
         start, end = target.period_start, target.period_end
-        day = min(today, end)
+        now[target.id] = (target.indicator, start, min(today, end))
+        if target.indicator in CUMULATIVE and start <= today:
+            before[target.id] = (target.indicator, start, start - timedelta(1))
+    values = indicator_values(session, [*now.values(), *before.values()])
+    rows: list[dict[str, Any]] = []
+    for target in targets:
+        start, end = target.period_start, target.period_end
         cumulative = target.indicator in CUMULATIVE
-        value = indicator_value(session, target.indicator, start, day)
-        at_start = (indicator_value(session, target.indicator, start, start - timedelta(1))
-                    if cumulative and start <= today else 0)
+        value = values[now[target.id]]
+        at_start = values[before[target.id]] if target.id in before else 0
         rows.append({
             "id": target.id, "indicator": target.indicator, "period_start": start,
             "period_end": end, "target_value": target.target_value,

@@ -60,7 +60,7 @@ def test_the_figures_by_hand(coached: Engine) -> None:
     assert figures == {"artisans_coached": 2, "sessions": 4, "hours": 4.0,
                        "follow_ups_done": 2, "follow_ups_cancelled": 1, "follow_ups_open": 2,
                        "follow_ups_overdue": 1, "done_on_time": 0.5,
-                       "median_days_to_close": 13.0}
+                       "median_days_to_close": 13.0, "follow_ups_closed": 2}
 
 
 def test_a_commune_keeps_its_artisans_only(coached: Engine) -> None:
@@ -84,12 +84,26 @@ def test_months_across_new_year_with_empty_months(coached: Engine) -> None:
 def test_partners_get_rounded_counts_and_no_derived_figure_over_few(coached: Engine) -> None:
     with session_scope(coached) as s:
         shown = disclose("kpis", coaching_figures(s, Scope(WINTER), TODAY))
-    assert shown["sessions"] == SMALL and shown["hours"] == SMALL
+    # 4 hours over fewer than 10 sessions: not shown (one session's length is personal)
+    assert shown["sessions"] == SMALL and shown["hours"] == UNKNOWN
     assert shown["done_on_time"] == UNKNOWN and shown["median_days_to_close"] == UNKNOWN
-    many = {"follow_ups_done": 12, "done_on_time": 0.75, "sessions": 23, "hours": 31.5,
+    assert "follow_ups_closed" not in shown and "follow_ups_cancelled" not in shown
+    many = {"follow_ups_done": 40, "done_on_time": 0.75, "sessions": 23, "hours": 31.5,
             "median_days_to_close": None}
-    assert disclose("kpis", many) == {"follow_ups_done": 10, "done_on_time": 0.75,
+    assert disclose("kpis", many) == {"follow_ups_done": 40, "done_on_time": 0.75,
                                       "sessions": 25, "hours": 30, "median_days_to_close": None}
+    # 9 of 12 on time is 10 of 10 as a partner sees the counts; 4 of 12 is "< 5": not shown
+    late = disclose("kpis", {"follow_ups_done": 12, "done_on_time": 0.75})
+    assert late == {"follow_ups_done": 10, "done_on_time": 1.0}
+    few = disclose("kpis", {"follow_ups_done": 12, "done_on_time": 4 / 12})
+    assert few == {"follow_ups_done": 10, "done_on_time": UNKNOWN}
+    # a median is gated on the follow-ups it is taken over (rounded), not on those due
+    one = {"follow_ups_done": 10, "follow_ups_closed": 1, "median_days_to_close": 35.0}
+    assert disclose("kpis", one)["median_days_to_close"] == UNKNOWN
+    eight = {"follow_ups_done": 10, "follow_ups_closed": 8, "median_days_to_close": 35.4}
+    assert disclose("kpis", eight)["median_days_to_close"] == 35.0  # 8 shows as 10
+    nothing = disclose("kpis", {"sessions": 0, "hours": 0.0})
+    assert nothing == {"sessions": 0, "hours": 0}
 
 
 def test_a_monthly_series_that_gives_a_month_away_is_withheld() -> None:

@@ -67,8 +67,9 @@ def community(engine: Engine) -> Engine:
 def test_the_figures_by_hand(community: Engine) -> None:
     with session_scope(community) as s:
         figures = community_figures(s, Scope(WINTER), TODAY)
-    assert figures == {"members": 4, "new_members": 3, "active_members": 4,
-                       "returning_members": 1, "events_held": 2, "attendances": 6,
+    assert figures == {"members": 4, "new_members": 3, "members_before": 1,
+                       "active_members": 4, "returning_members": 1, "events_held": 2,
+                       "attendances": 6,
                        "walk_ins": 1, "registrations": 8, "no_shows": 2, "cancelled": 1,
                        "repeat_rate": 0.5, "no_show_rate": 0.25}
 
@@ -147,6 +148,13 @@ def test_partners_get_rounded_counts_and_no_rate_over_few(community: Engine) -> 
     assert shown["repeat_rate"] == UNKNOWN and shown["no_show_rate"] == UNKNOWN
     assert not isinstance(months, Withheld)
     assert list(months["new_hidden"]) == [SMALL, SMALL] and months["new"].isna().all()
-    many = {"active_members": 12, "repeat_rate": 0.25, "registrations": 9, "no_show_rate": 0.2}
-    assert disclose("kpis", many) == {"active_members": 10, "repeat_rate": 0.25,
-                                      "registrations": 10, "no_show_rate": UNKNOWN}
+    # a share is its rounded numerator over its rounded base (base 10 or more, numerator not
+    # "< 5"); registrations are not a partner's card
+    many = {"active_members": 40, "repeat_rate": 0.25, "registrations": 9, "no_show_rate": 0.2}
+    assert disclose("kpis", many) == {"active_members": 40, "repeat_rate": 0.25,
+                                      "no_show_rate": UNKNOWN}
+    # 3 no-shows of 10 registrations: "< 5" over 10 is not shown; 9 of 12 is 10 of 10
+    few = {"registrations": 10, "no_shows": 3, "no_show_rate": 0.3, "active_members": 12,
+           "repeat_rate": 0.75}
+    assert disclose("kpis", few) == {"active_members": 10, "no_show_rate": UNKNOWN,
+                                     "repeat_rate": 1.0}

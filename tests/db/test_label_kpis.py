@@ -166,4 +166,8 @@ def test_partners_get_rounded_counts_and_no_derived_figure_over_few(journeys: En
             "decisions_timed": 11, "median_days_to_decision": 41.0}
     assert disclose("kpis", many) == {"certified": 155, "registry": 5010,
                                       "uptake_rate": 0.03, "decisions": 10,  # whole percent
-                                      "decisions_timed": 10, "median_days_to_decision": 41.0}
+                                      "median_days_to_decision": 41.0}
+    # decisions = new + renewals + refusals: partners get the sum, not its parts
+    parts = disclose("kpis", {"decisions": 8, "new_certified": 4, "renewals": 0,
+                              "refusals": 4})
+    assert parts == {"decisions": 10}

@@ -35,7 +35,7 @@ PAGES = {"admin": ["", *REGISTRY, *EVENTS, "my-follow-ups", *COACHING, "follow-u
                      "follow-ups", "campaign-figures", "targets"],
          "staff": [*EVERYONE, "overview", *DASHBOARDS, *REGISTRY, *EVENTS, *COACHING,
                    "campaign-figures"],
-         "partner": EVERYONE}
+         "partner": [*EVERYONE, *DASHBOARDS]}
 
 
 def serious_violations(page: Page) -> list[str]:

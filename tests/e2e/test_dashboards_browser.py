@@ -1,6 +1,6 @@
 """The four dashboards in a real browser, on a laptop and on a 768 px tablet, in French, Dutch
-and English, with screenshots to look at; partners keep to the Overview for now; a shared link
-opens on its filters. One login per screen size and language, then every dashboard in turn."""
+and English, with screenshots to look at; partners get them disclosed; a shared link opens on
+its filters. One login per screen size and language, then every dashboard in turn."""
 
 from __future__ import annotations
 
@@ -42,17 +42,19 @@ def test_every_dashboard(live_app: str, browser: Browser, lang: str, size: str) 
     page.close()
 
 
-def test_partners_keep_to_the_overview(live_app: str, browser: Browser) -> None:
-    """Not yet for partners (db/reads.py Read.partners): no link, and a shared link does not
-    open a dashboard."""
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_partners_get_the_disclosed_dashboards(live_app: str, browser: Browser,
+                                               lang: str) -> None:
+    """A partner on a 768 px tablet: every dashboard, on the plan 2023-2024, region-wide (no
+    commune or sector filter), with the note on their periods."""
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
     login(page, live_app, "partner", "artisan-partner")
-    sidebar = page.get_by_test_id("stSidebar")
     for path, title_key, _ in DASHBOARDS:
-        expect(sidebar.get_by_role("link", name=translate(title_key, "fr"))).to_have_count(0)
-        open_app(page, f"{live_app}/{path}?period=plan")
-        expect(page.get_by_role("heading", name=translate(title_key, "fr"), level=1)
+        _visit(page, live_app, path, title_key, lang, None)
+        expect(page.get_by_text(translate("privacy.partner_periods", lang))).to_be_visible()
+        expect(page.get_by_role("combobox", name=translate("filters.commune", lang))
                ).to_have_count(0)
+        screenshot(page, f"dash_partner_{path.split('-')[0]}_{lang}")
     page.close()
 
 

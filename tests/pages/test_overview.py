@@ -82,7 +82,8 @@ def test_every_chart_has_a_summary_and_its_data_as_a_table(seeded: Engine) -> No
     assert len(charts) == 3
     captions = [c.value for c in at.caption]
     growth, communes, sectors = (c.proto.alt for c in charts)
-    assert re.fullmatch(r"[\d.]+ membres au .+, [\d.]+ de plus ce mois-ci\.", growth)
+    assert re.fullmatch(r"[\d.]+ membres au .+, [\d.]+ de plus ce mois-ci\."
+                        r"( Objectif : [\d.]+ du [\d/]+ au [\d/]+\.)+", growth)  # seeded targets
     assert communes.startswith("19 catégories ; en tête : ")
     assert sectors.startswith("7 catégories ; en tête : ")
     assert {growth, communes, sectors} <= set(captions)

@@ -1,0 +1,58 @@
+"""Targets as the dashboards' charts draw them: an indicator's targets over a period, and the
+progress of a flow (sessions, artisans coached, impressions) towards its target by month."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import KpiTarget
+from db.queries.progress import indicator_value
+
+COLUMNS = ["period_start", "period_end", "target_value"]
+PROGRESS_COLUMNS = [*COLUMNS, "month", "value"]
+
+
+def _targets(session: Session, indicator: str, start: date,
+             end: date) -> list[tuple[date, date, float]]:
+    rows = session.execute(
+        select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.target_value)
+        .where(KpiTarget.indicator == indicator, KpiTarget.period_start <= end,
+               KpiTarget.period_end >= start)
+        .order_by(KpiTarget.period_start)).all()
+    return [(s, e, float(v)) for s, e, v in rows]
+
+
+def indicator_targets(session: Session, indicator: str, start: date, end: date) -> pd.DataFrame:
+    """The targets of an indicator whose period shares a day with start..end, earliest first
+    (columns period_start, period_end, target_value)."""
+    return pd.DataFrame(_targets(session, indicator, start, end), columns=COLUMNS)
+
+
+def _month_ends(first: date, last: date) -> list[date]:
+    """The last day of each month from first's to last's, the final one cut at last."""
+    ends = []
+    day = first.replace(day=1)
+    while day <= last:
+        following = (day + timedelta(days=32)).replace(day=1)
+        ends.append(min(following - timedelta(days=1), last))
+        day = following
+    return ends
+
+
+def target_progress(session: Session, indicator: str, start: date, end: date,
+                    today: date) -> pd.DataFrame:
+    """For each target of a flow indicator overlapping start..end: its count from the target's
+    first day to each month end (to today) within both periods, by the Targets page's
+    definitions (columns period_start, period_end, target_value, month, value; month is the
+    first day of the month)."""
+    rows = []
+    for goal_start, goal_end, goal in _targets(session, indicator, start, end):
+        first, last = max(goal_start, start), min(goal_end, end, today)
+        for day in _month_ends(first, last) if first <= last else []:
+            value = indicator_value(session, indicator, goal_start, day)
+            rows.append((goal_start, goal_end, goal, pd.Timestamp(day.replace(day=1)), value))
+    return pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
