@@ -43,6 +43,8 @@ from components.report_parts import (
     look,
     overview_section,
 )
+from components.target_charts import with_targets
+from components.targets_data import chart_targets
 from db.engine import get_engine
 from db.periods import Scope
 from db.privacy import Withheld
@@ -77,13 +79,18 @@ def community_section(scope: Scope, before: Scope, today: date, role: str,
     """The community dashboard: figures, members by month, new vs returning, areas."""
     growth = community_growth(scope, today, role)
     title = t("community.growth_title")
+    targets = chart_targets("community_members", scope, role)  # staff and up, whole Region
     parts = [ChartPart(title, None, empty=t("community.no_members")) if growth.empty else
              ChartPart(title, partial(growth_chart, growth, month=t("chart.month"),
                                       total=t("chart.members"), new=t("chart.new_members"),
-                                      hidden=seen.hidden, decimal_comma=seen.comma),
-                       summary=growth_summary(growth, template=t("chart.growth_summary"),
-                                              day=fmt_date(min(scope.period.end, today)),
-                                              hidden=seen.hidden, decimal_comma=seen.comma),
+                                      hidden=seen.hidden, decimal_comma=seen.comma,
+                                      targets=targets, target_title=t("chart.target")),
+                       summary=with_targets(
+                           growth_summary(growth, template=t("chart.growth_summary"),
+                                          day=fmt_date(min(scope.period.end, today)),
+                                          hidden=seen.hidden, decimal_comma=seen.comma),
+                           targets, template=t("chart.target_summary"),
+                           decimal_comma=seen.comma),
                        table=chart_table(growth, {"month": t("chart.month"),
                                                   "total": t("chart.members"),
                                                   "new": t("chart.new_members")},

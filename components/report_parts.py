@@ -23,7 +23,6 @@ from components.charts import (
     breakdown_chart,
     breakdown_summary,
     chart_table,
-    monthly_chart,
     monthly_summary,
 )
 from components.dashboard_data import (
@@ -38,6 +37,8 @@ from components.data import overview
 from components.i18n import current_language, fmt_date, fmt_number, t
 from components.kpi_view import Card, delta, shown
 from components.report import ChartPart, Figure, Section
+from components.target_charts import monthly_progress_chart, with_targets
+from components.targets_data import flow_progress
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN, Withheld
 from db.queries.campaign_kpis import series_grain
@@ -122,13 +123,18 @@ def coaching_section(scope: Scope, before: Scope, today: date, role: str,
     elif monthly.empty or not monthly["sessions"].fillna(0).any():
         part = ChartPart(title, None, empty=t("kpi.no_sessions_in_period"))
     else:
+        progress = flow_progress("coaching_sessions", scope, today, role)  # staff and up
         part = ChartPart(
-            title, partial(monthly_chart, monthly, column="sessions", month=t("chart.month"),
-                           title=t("kpi.sessions"), hidden=seen.hidden,
-                           decimal_comma=seen.comma),
-            summary=monthly_summary(monthly, column="sessions", hidden=seen.hidden,
-                                    template=t("kpi.sessions_summary"),
-                                    decimal_comma=seen.comma),
+            title, partial(monthly_progress_chart, monthly, progress, column="sessions",
+                           month=t("chart.month"), title=t("kpi.sessions"), hidden=seen.hidden,
+                           decimal_comma=seen.comma,
+                           progress_title=t("chart.sessions_since_start"),
+                           target_title=t("chart.target")),
+            summary=with_targets(monthly_summary(monthly, column="sessions", hidden=seen.hidden,
+                                                 template=t("kpi.sessions_summary"),
+                                                 decimal_comma=seen.comma),
+                                 progress, template=t("chart.target_summary"),
+                                 decimal_comma=seen.comma),
             table=chart_table(monthly, {"month": t("chart.month"), "sessions": t("kpi.sessions"),
                                         "artisans": t("kpi.artisans_coached")},
                               seen.hidden, seen.comma))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.charts import INK, _figure, _readable, number_axis, target_layers
+from components.charts import INK, _figure, _readable, monthly_chart, number_axis, target_layers
 
 TARGET_COLUMNS = ["period_start", "period_end", "target_value"]
 
@@ -38,6 +38,17 @@ def progress_overlay(progress: pd.DataFrame, *, month: str, title: str, target_t
     layers = target_layers(targets, progress["month"], title=title, target_title=target_title,
                            decimal_comma=decimal_comma)
     return alt.LayerChart(layer=[line, *layers])
+
+
+def monthly_progress_chart(frame: pd.DataFrame, progress: pd.DataFrame, *, column: str,
+                           month: str, title: str, hidden: dict[str, str], decimal_comma: bool,
+                           progress_title: str, target_title: str) -> alt.LayerChart:
+    """A monthly bar chart (charts.monthly_chart) with the progress towards the flow's targets
+    over it (progress_overlay), built in one call, so that chart_view.plot can skip both."""
+    overlay = progress_overlay(progress, month=month, title=progress_title,
+                               target_title=target_title, decimal_comma=decimal_comma)
+    return monthly_chart(frame, column=column, month=month, title=title, hidden=hidden,
+                         decimal_comma=decimal_comma, overlay=overlay)
 
 
 def progress_chart(progress: pd.DataFrame, *, month: str, title: str, target_title: str,

@@ -10,14 +10,14 @@ import streamlit as st
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
 from components.chart_view import plot, show_chart
-from components.charts import chart_table, monthly_chart, monthly_summary
+from components.charts import chart_table, monthly_summary
 from components.dashboard_data import coaching_by_month, coaching_figures
 from components.i18n import current_language, t
 from components.kpi_view import cards
 from components.period_filter import filters
 from components.target_charts import (
+    monthly_progress_chart,
     progress_chart,
-    progress_overlay,
     progress_summary,
     progress_table,
     with_targets,
@@ -47,12 +47,10 @@ elif monthly.empty or not monthly["sessions"].fillna(0).any():
     st.info(t("kpi.no_sessions_in_period"))
 else:
     progress = flow_progress("coaching_sessions", scope, today, actor.role)
-    overlay = progress_overlay(progress, month=t("chart.month"),
-                               title=t("chart.sessions_since_start"),
-                               target_title=t("chart.target"), decimal_comma=comma)
-    show_chart(plot(monthly_chart, monthly, column="sessions", month=t("chart.month"),
-                             title=t("kpi.sessions"), hidden=hidden, decimal_comma=comma,
-                             overlay=overlay),
+    show_chart(plot(monthly_progress_chart, monthly, progress, column="sessions",
+                    month=t("chart.month"), title=t("kpi.sessions"), hidden=hidden,
+                    decimal_comma=comma, progress_title=t("chart.sessions_since_start"),
+                    target_title=t("chart.target")),
                summary=with_targets(monthly_summary(monthly, column="sessions", hidden=hidden,
                                                     template=t("kpi.sessions_summary"),
                                                     decimal_comma=comma),
@@ -62,7 +60,7 @@ else:
                                            "sessions": t("kpi.sessions"),
                                            "artisans": t("kpi.artisans_coached")},
                                  hidden, comma))
-    if overlay is not None:
+    if not progress.empty:
         st.caption(t("chart.progress_caption"))
 
 coached = flow_progress("artisans_coached", scope, today, actor.role)

@@ -228,7 +228,7 @@ def naive_community(conn: Any, scope: Any, today: date) -> Figures:
     no_shows = int((now.status == "no_show").sum())
     repeaters = int((attended.groupby("artisan_id").event_id.nunique() >= 2).sum())
     new = int((first >= start).sum())
-    return {"members": len(first), "new_members": new, "members_before": len(first) - new,
+    return {"members": len(first), "new_members": new,
             "active_members": active, "returning_members": active - new,
             "events_held": int(((events.starts_at >= start) & (events.starts_at < end)).sum()),
             "attendances": len(attended), "walk_ins": int(attended.walk_in.sum()),

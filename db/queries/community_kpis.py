@@ -27,10 +27,8 @@ from sqlalchemy.orm import Session
 from db.models import Attendance, Event
 from db.periods import Scope
 from db.queries.community import (
-    brussels_month,
     first_attendance,
     in_scope,
-    month_starts,
     window,
 )
 from db.queries.event_lists import brussels_column
@@ -90,8 +88,6 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
     active, new, registrations = int(counts[5]), int(members[1]), int(counts[2])
     return {
         "members": int(members[0]), "new_members": new, "active_members": active,
-        # members to date the day before the period: the previous period's "members" card
-        "members_before": int(members[0]) - new,
         "returning_members": active - new, "events_held": int(held or 0),
         "attendances": int(counts[0]), "walk_ins": int(counts[1]),
         "registrations": registrations, "no_shows": int(counts[3]),
@@ -129,19 +125,3 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     frame["starts_at"] = brussels_column(frame["starts_at"])
     return frame[EVENT_COLUMNS]
 
-
-def attendance_by_month(session: Session, scope: Scope, today: date) -> pd.DataFrame:
-    """Attendances at community events per Brussels month of the period, by new and returning
-    attendees (columns month, new, returning); months without an event are there with 0."""
-    start, end = window(scope, today)
-    months = month_starts(scope.period.start, scope.period.end)
-    rows = _attendances(scope, start, end, with_first=True).subquery()
-    bucket = brussels_month(rows.c.starts_at, months).label("bucket")
-    found = session.execute(
-        select(bucket, _count_if(rows.c.first_at == rows.c.starts_at).label("new"),
-               func.count().label("attended"))
-        .where(rows.c.status == "attended").group_by(bucket)).all()
-    counts = {int(r.bucket): (int(r.new), int(r.attended) - int(r.new)) for r in found}
-    return pd.DataFrame({"month": pd.to_datetime(months),
-                         "new": [counts.get(i, (0, 0))[0] for i in range(len(months))],
-                         "returning": [counts.get(i, (0, 0))[1] for i in range(len(months))]})

@@ -13,9 +13,9 @@ from db import models as m
 from db.clock import BRUSSELS
 from db.engine import session_scope
 from db.periods import Period, Scope
-from db.privacy import SMALL, UNKNOWN, Withheld, disclose
+from db.privacy import SMALL, UNKNOWN, disclose
 from db.queries.community import members_by, members_by_month, members_growth, members_to_date
-from db.queries.community_kpis import attendance_by_month, community_events, community_figures
+from db.queries.community_kpis import community_events, community_figures
 
 TODAY = date(2026, 1, 10)
 WINTER = Period(date(2025, 12, 1), date(2026, 1, 31))  # crosses New Year; ends after today
@@ -67,9 +67,8 @@ def community(engine: Engine) -> Engine:
 def test_the_figures_by_hand(community: Engine) -> None:
     with session_scope(community) as s:
         figures = community_figures(s, Scope(WINTER), TODAY)
-    assert figures == {"members": 4, "new_members": 3, "members_before": 1,
-                       "active_members": 4, "returning_members": 1, "events_held": 2,
-                       "attendances": 6,
+    assert figures == {"members": 4, "new_members": 3, "active_members": 4,
+                       "returning_members": 1, "events_held": 2, "attendances": 6,
                        "walk_ins": 1, "registrations": 8, "no_shows": 2, "cancelled": 1,
                        "repeat_rate": 0.5, "no_show_rate": 0.25}
 
@@ -101,13 +100,6 @@ def test_new_and_returning_per_event(community: Engine) -> None:
     assert list(events["new"]) == [2, 1] and list(events["returning"]) == [1, 2]
     assert list(events["walk_ins"]) == [1, 0] and list(events["registrations"]) == [3, 5]
     assert list(events["no_show_rate"]) == pytest.approx([1 / 3, 0.2])
-
-
-def test_new_and_returning_per_month_across_new_year(community: Engine) -> None:
-    with session_scope(community) as s:
-        months = attendance_by_month(s, Scope(WINTER), TODAY)
-    assert [d.strftime("%Y-%m") for d in months["month"]] == ["2025-12", "2026-01"]
-    assert list(months["new"]) == [2, 1] and list(months["returning"]) == [1, 2]
 
 
 def test_growth_keeps_the_history_before_the_period(community: Engine) -> None:
@@ -143,11 +135,8 @@ def test_breakdowns_add_up_to_the_members_card(community: Engine) -> None:
 def test_partners_get_rounded_counts_and_no_rate_over_few(community: Engine) -> None:
     with session_scope(community) as s:
         shown = disclose("kpis", community_figures(s, Scope(WINTER), TODAY))
-        months = disclose("series", attendance_by_month(s, Scope(WINTER), TODAY))
     assert shown["members"] == SMALL and shown["attendances"] == 5
     assert shown["repeat_rate"] == UNKNOWN and shown["no_show_rate"] == UNKNOWN
-    assert not isinstance(months, Withheld)
-    assert list(months["new_hidden"]) == [SMALL, SMALL] and months["new"].isna().all()
     # a share is its rounded numerator over its rounded base (base 10 or more, numerator not
     # "< 5"); registrations are not a partner's card
     many = {"active_members": 40, "repeat_rate": 0.25, "registrations": 9, "no_show_rate": 0.2}

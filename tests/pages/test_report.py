@@ -20,6 +20,7 @@ from db.queries.artisans import create_artisan
 from db.queries.campaign_figures import record_figures
 from db.queries.campaigns import create_campaign
 from db.queries.coaching_log import log_session
+from db.queries.targets import set_target
 from tests.conftest import actor, app_as
 
 TODAY = date(2026, 1, 10)
@@ -123,3 +124,16 @@ def test_a_manager_s_report_has_the_exact_figures(small: Engine) -> None:
     assert _figure(page, "Impressions") == "1,234"
 
 
+
+
+def test_the_report_draws_the_members_and_sessions_targets_for_managers(small: Engine) -> None:
+    """The growth and sessions charts of a manager's report tell their targets, as the
+    dashboards do."""
+    with session_scope(small) as s:
+        for indicator, value in (("community_members", 4321), ("coaching_sessions", 987)):
+            set_target(session=s, actor=actor("manager"), indicator=indicator,
+                       period_start=date(2026, 1, 1), period_end=date(2026, 12, 31),
+                       target_value=value, seen=None)
+    page = _report("manager")
+    assert "Target: 4,321 from 01/01/2026 to 31/12/2026." in page
+    assert "Target: 987 from 01/01/2026 to 31/12/2026." in page
