@@ -22,6 +22,7 @@ from components.channel_charts import (
     series_summary,
 )
 from components.chart_view import plot, show_chart
+from components.dash_views import progress as progress_view
 from components.dashboard_data import (
     campaign_channels,
     campaign_figures_kpis,
@@ -32,12 +33,6 @@ from components.dashboard_data import (
 from components.i18n import current_language, t
 from components.kpi_view import cards
 from components.period_filter import filters
-from components.target_charts import (
-    progress_chart,
-    progress_summary,
-    progress_table,
-    with_targets,
-)
 from components.targets_data import flow_progress
 from db import clock
 from db.periods import Scope
@@ -98,20 +93,9 @@ else:
 progress = flow_progress("campaign_impressions", scope, today, actor.role, campaign is None)
 if not progress.empty:
     st.subheader(t("campaign_kpi.impressions_progress"))
-    show_chart(plot(progress_chart, progress, month=t("chart.month"),
-                              title=t("campaign_kpi.impressions"),
-                              target_title=t("chart.target"), decimal_comma=comma),
-               summary=with_targets(progress_summary(progress,
-                                                     template=t("chart.progress_summary"),
-                                                     decimal_comma=comma),
-                                    progress, template=t("chart.target_summary"),
-                                    decimal_comma=comma),
-               table=progress_table(progress, month=t("chart.month"),
-                                    title=t("chart.impressions_since_start"),
-                                    target_title=t("chart.target"),
-                                    period_title=t("filters.period"), decimal_comma=comma),
-               name="campaign-impressions-target")
-    st.caption(t("chart.progress_caption"))
+    progress_view(progress, title=t("campaign_kpi.impressions"),
+                  since_title=t("chart.impressions_since_start"),
+                  name="campaign-impressions-target")
 
 st.subheader(t("campaign_kpi.reach_rows"))
 rows = campaign_rows(scope, campaign, actor.role)

@@ -11,15 +11,13 @@ from components import dashboard_cards as cards_of
 from components.auth import current_actor
 from components.chart_view import plot, show_chart
 from components.charts import chart_table, monthly_summary
+from components.dash_views import progress as progress_view
 from components.dashboard_data import coaching_by_month, coaching_figures
 from components.i18n import current_language, t
 from components.kpi_view import cards
 from components.period_filter import filters
 from components.target_charts import (
     monthly_progress_chart,
-    progress_chart,
-    progress_summary,
-    progress_table,
     with_targets,
 )
 from components.targets_data import flow_progress
@@ -66,17 +64,7 @@ else:
 coached = flow_progress("artisans_coached", scope, today, actor.role)
 if not coached.empty:  # a target of artisans coached overlaps the period
     st.subheader(t("coaching_kpi.artisans_progress"))
-    show_chart(plot(progress_chart, coached, month=t("chart.month"),
-                    title=t("kpi.artisans_coached"), target_title=t("chart.target"),
-                    decimal_comma=comma),
-               summary=with_targets(progress_summary(coached, template=t("chart.progress_summary"),
-                                                     decimal_comma=comma),
-                                    coached, template=t("chart.target_summary"),
-                                    decimal_comma=comma),
-               table=progress_table(coached, month=t("chart.month"),
-                                    title=t("chart.artisans_since_start"),
-                                    target_title=t("chart.target"),
-                                    period_title=t("filters.period"), decimal_comma=comma))
-    st.caption(t("chart.progress_caption"))
+    progress_view(coached, title=t("kpi.artisans_coached"),
+                  since_title=t("chart.artisans_since_start"))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

@@ -12,30 +12,26 @@ from components import dashboard_cards as cards_of
 from components.auth import current_actor
 from components.chart_view import plot, show_chart
 from components.charts import (
-    breakdown_chart,
-    breakdown_summary,
     chart_table,
-    growth_chart,
-    growth_summary,
     new_returning_chart,
     new_returning_summary,
 )
+from components.dash_views import areas
+from components.dash_views import growth as growth_view
 from components.dashboard_data import (
     community_breakdown,
     community_events,
     community_figures,
     community_growth,
 )
-from components.i18n import current_language, fmt_date, t
+from components.i18n import current_language, t
 from components.kpi_view import cards, shown
 from components.period_filter import filters
-from components.target_charts import with_targets
 from components.targets_data import chart_targets
 from db import clock
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN
 from db.reads import sees_exact
-from db.reference import commune_name, sector_name
 
 CARDS = cards_of.COMMUNITY
 
@@ -48,8 +44,7 @@ def _nothing_to_draw(frame: pd.DataFrame) -> bool:
 
 actor = current_actor()
 today = clock.today()
-lang = current_language()
-comma = lang != "en"
+comma = current_language() != "en"
 hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
 st.title(t("nav.dash_community"))
 scope = filters(today, sees_exact(actor.role))
@@ -63,17 +58,7 @@ if growth.empty:
     st.info(t("community.no_members"))
 else:
     last_day = min(scope.period.end, today)
-    targets = chart_targets("community_members", scope, actor.role)
-    show_chart(plot(growth_chart, growth, month=t("chart.month"), total=t("chart.members"),
-                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma,
-                            targets=targets, target_title=t("chart.target")),
-               summary=with_targets(growth_summary(growth, template=t("chart.growth_summary"),
-                                                   day=fmt_date(last_day), hidden=hidden,
-                                                   decimal_comma=comma),
-                                    targets, template=t("chart.target_summary"),
-                                    decimal_comma=comma),
-               table=chart_table(growth, {"month": t("chart.month"), "total": t("chart.members"),
-                                          "new": t("chart.new_members")}, hidden, comma))
+    growth_view(growth, chart_targets("community_members", scope, actor.role), last_day)
     st.caption(t("community.growth_caption"))
 
 events = community_events(scope, today, actor.role)
@@ -102,27 +87,10 @@ if events is not None:  # staff and up (partners get no split of the attendances
         st.caption(t("community.per_event_caption"))
 
 if sees_exact(actor.role):  # partners: members per commune and sector on the Overview
-    left, right = st.columns(2)
-    for column, name, key, title_key, name_of, category_title in (
-            (left, "community_by_commune", "commune_nis", "community.by_commune",
-             lambda code: commune_name(code, lang), t("chart.commune")),
-            (right, "community_by_sector", "sector", "community.by_sector",
-             lambda code: sector_name(code, lang), t("chart.sector"))):
-        with column:
-            st.subheader(t(title_key))
-            frame = community_breakdown(name, scope, today, actor.role)
-            if frame.empty:
-                st.info(t("community.no_members"))
-                continue
-            frame[key] = frame[key].map(name_of)
-            show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
-                                       title=t("chart.members"), hidden=hidden,
-                                       decimal_comma=comma),
-                       summary=breakdown_summary(frame, category=key, hidden=hidden,
-                                                 template=t("chart.breakdown_summary"),
-                                                 decimal_comma=comma),
-                       table=chart_table(frame, {key: category_title,
-                                                 "count": t("chart.members")}, hidden, comma))
+    areas(lambda name: community_breakdown(name, scope, today, actor.role),
+          ("community_by_commune", "community_by_sector"),
+          ("community.by_commune", "community.by_sector"), count_title=t("chart.members"),
+          empty=t("community.no_members"))
     st.caption(t("community.breakdown_caption"))
-if not sees_exact(actor.role):
+else:
     st.caption(t("privacy.partner_note"))

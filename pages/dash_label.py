@@ -18,6 +18,7 @@ from components.charts import (
     stock_chart,
     stock_summary,
 )
+from components.dash_views import areas
 from components.dashboard_data import label_breakdown, label_by_month, label_figures, label_targets
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards
@@ -27,14 +28,12 @@ from db import clock
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN, Withheld
 from db.reads import sees_exact
-from db.reference import commune_name, sector_name
 
 CARDS = cards_of.LABEL
 
 actor = current_actor()
 today = clock.today()
-lang = current_language()
-comma = lang != "en"
+comma = current_language() != "en"
 hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
 
 
@@ -91,26 +90,8 @@ if sees_exact(actor.role):  # partners: certified per sector on the Overview (do
                                               "count": t("chart.artisans")}, hidden, comma))
         st.caption(t("label_kpi.funnel_caption"))
 
-    left, right = st.columns(2)
-    for column, name, key, title_key, name_of, category_title in (
-            (left, "label_by_commune", "commune_nis", "label_kpi.by_commune",
-             lambda code: commune_name(code, lang), t("chart.commune")),
-            (right, "label_by_sector", "sector", "label_kpi.by_sector",
-             lambda code: sector_name(code, lang), t("chart.sector"))):
-        with column:
-            st.subheader(t(title_key))
-            frame = label_breakdown(name, scope, today, actor.role)
-            if frame.empty:
-                st.info(t("label_kpi.no_breakdown"))
-                continue
-            frame[key] = frame[key].map(name_of)
-            show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
-                                       title=t("chart.artisans"), hidden=hidden,
-                                       decimal_comma=comma),
-                       summary=breakdown_summary(frame, category=key, hidden=hidden,
-                                                 template=t("chart.breakdown_summary"),
-                                                 decimal_comma=comma),
-                       table=chart_table(frame, {key: category_title,
-                                                 "count": t("chart.artisans")}, hidden, comma))
+    areas(lambda name: label_breakdown(name, scope, today, actor.role),
+          ("label_by_commune", "label_by_sector"), ("label_kpi.by_commune", "label_kpi.by_sector"),
+          count_title=t("chart.artisans"), empty=t("label_kpi.no_breakdown"))
 if not sees_exact(actor.role):
     st.caption(t("privacy.partner_note"))

@@ -18,7 +18,8 @@ from db.clock import BRUSSELS
 from db.engine import session_scope
 from db.queries.campaign_figures import record_figures
 from db.queries.campaigns import create_campaign
-from tests.conftest import actor, app_as
+from tests.conftest import actor
+from tests.pages.dash_harness import open_page
 from tests.pages.test_partner_privacy import _everything_shown, chart_data
 
 IXELLES, UCCLE = "21009", "21016"
@@ -134,13 +135,7 @@ def people(demo_users: Engine) -> Engine:
 
 
 def _open(page: str, role: str = "partner", **params: str) -> AppTest:
-    at = app_as(role)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(page, role, None, **params)  # in French
 
 
 def _cards(at: AppTest) -> dict[str, tuple[str, str]]:

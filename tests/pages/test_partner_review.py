@@ -13,8 +13,9 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from db import clock
-from tests.conftest import app_as
 from tests.db.test_partner_review import _coach, _people, _session
+from tests.pages.dash_harness import cards as _cards
+from tests.pages.dash_harness import open_page
 
 TODAY = date(2026, 2, 20)
 IXELLES = "21009"
@@ -42,19 +43,7 @@ def nine_sessions(demo_users: Engine) -> Engine:
 
 def _open(page: str, role: str = "partner", state: dict[str, object] | None = None,
           **params: str) -> AppTest:
-    at = app_as(role)
-    for name, value in (state or {}).items():
-        at.session_state[name] = value
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _cards(at: AppTest) -> dict[str, str]:
-    return {mt.label: mt.value for mt in at.metric}
+    return open_page(page, role, None, state=state, **params)  # in French
 
 
 def _interval(text: str) -> range:
