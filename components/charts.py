@@ -271,3 +271,11 @@ def target_layers(targets: pd.DataFrame | None, months: pd.Series, *, title: str
         x="end:T", y=alt.Y("target:Q", title=title), text="label:N",
         tooltip=[alt.Tooltip("about:N", title=title)])
     return [rule, label]
+
+
+def drawn(frame: pd.DataFrame, *columns: str) -> bool:
+    """Something to draw: a count above 0 in one of the columns, or a hidden one ("< 5", in
+    `<column>_hidden`): a partner's months of 1 to 4 sessions are not "no sessions"."""
+    hides = any(f"{c}_hidden" in frame and bool(frame[f"{c}_hidden"].ne("").any())
+                for c in columns)
+    return bool(frame[list(columns)].fillna(0).to_numpy().any()) or hides

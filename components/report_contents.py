@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.charts import (
     chart_table,
+    drawn,
     growth_chart,
     growth_summary,
     new_returning_chart,
@@ -52,13 +52,6 @@ from db.reads import sees_exact
 from db.reference import commune_name, sector_name
 
 COMMUNITY_CARDS, LABEL_CARDS = cards_of.COMMUNITY, cards_of.LABEL
-
-
-def _drawn(frame: pd.DataFrame, *columns: str) -> bool:
-    """Something to draw: a count above 0 in a column, or a hidden one ("< 5")."""
-    hides = any(f"{c}_hidden" in frame and bool(frame[f"{c}_hidden"].ne("").any())
-                for c in columns)
-    return bool(frame[list(columns)].fillna(0).to_numpy().any()) or hides
 
 
 def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_title: str,
@@ -106,7 +99,7 @@ def community_section(scope: Scope, before: Scope, today: date, role: str,
                    "rate": t("community.no_show_rate")}
         bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
         parts.append(ChartPart(title, None, empty=t("community.no_events"))
-                     if bars.empty or not _drawn(bars, "new", "returning") else ChartPart(
+                     if bars.empty or not drawn(bars, "new", "returning") else ChartPart(
             title, partial(new_returning_chart, bars, label="label",
                            label_title=t("community.event_day"), new=t("community.new"),
                            returning=t("community.returning"), hidden=seen.hidden,
@@ -128,7 +121,7 @@ def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Loo
     months, title = label_by_month(scope, today, role), t("label_kpi.over_time")
     if isinstance(months, Withheld):
         parts = [ChartPart(title, None, empty=t("privacy.withheld"))]
-    elif months.empty or not _drawn(months, "certified"):
+    elif months.empty or not drawn(months, "certified"):
         parts = [ChartPart(title, None, empty=t("label_kpi.no_months" if months.empty
                                                   else "label_kpi.no_certified"))]
     else:
@@ -147,7 +140,7 @@ def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Loo
             caption=t("label_kpi.over_time_caption"))]
     if sees_exact(role):  # the funnel and the areas: staff and up (docs/privacy.md)
         funnel = label_breakdown("label_funnel", scope, today, role)
-        if not _drawn(funnel, "count"):
+        if not drawn(funnel, "count"):
             funnel = funnel.iloc[0:0]  # nobody on the journey: said as such, not empty bars
         parts.append(breakdown_part(t("label_kpi.funnel"), funnel, "state",
                                     lambda s: t("label_state." + s), t("label_kpi.state"),

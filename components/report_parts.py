@@ -23,6 +23,7 @@ from components.charts import (
     breakdown_chart,
     breakdown_summary,
     chart_table,
+    drawn,
     monthly_summary,
 )
 from components.dashboard_data import (
@@ -120,7 +121,7 @@ def coaching_section(scope: Scope, before: Scope, today: date, role: str,
     monthly = coaching_by_month(scope, role)
     if isinstance(monthly, Withheld):
         part = ChartPart(title, None, empty=t("privacy.withheld"))
-    elif monthly.empty or not monthly["sessions"].fillna(0).any():
+    elif monthly.empty or not drawn(monthly, "sessions"):
         part = ChartPart(title, None, empty=t("kpi.no_sessions_in_period"))
     else:
         progress = flow_progress("coaching_sessions", scope, today, role)  # staff and up

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -159,6 +160,13 @@ class NotPartnerScope(PermissionDenied):
         self.permission = f"read.{name}.scope"
 
 
+def _partner_periods_now() -> frozenset[Period]:
+    """Today's partner periods, and yesterday's: a page drawn just before midnight asks for
+    the periods of its own day (the UI offers no way to choose another day)."""
+    today = clock.today()
+    return partner_periods(today) | partner_periods(today - timedelta(days=1))
+
+
 def partner_arguments(role: str, name: str, args: tuple[Any, ...]) -> None:
     """Refuse a partner's read that is not region-wide or not over one of today's partner
     periods (checked here, on the server side, whatever the page or its address asked for)."""
@@ -168,7 +176,7 @@ def partner_arguments(role: str, name: str, args: tuple[Any, ...]) -> None:
             raise NotPartnerScope(role, name, arg)
         period = arg.period if isinstance(arg, Scope) else arg
         if isinstance(period, Period):
-            allowed = allowed or partner_periods(clock.today())
+            allowed = allowed or _partner_periods_now()
             if period not in allowed:
                 raise NotPartnerScope(role, name, period)
 

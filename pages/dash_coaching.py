@@ -10,7 +10,7 @@ import streamlit as st
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
 from components.chart_view import plot, show_chart
-from components.charts import chart_table, monthly_summary
+from components.charts import chart_table, drawn, monthly_summary
 from components.dash_views import progress as progress_view
 from components.dashboard_data import coaching_by_month, coaching_figures
 from components.i18n import current_language, t
@@ -41,7 +41,7 @@ st.subheader(t("kpi.sessions_by_month"))
 monthly = coaching_by_month(scope, actor.role)
 if isinstance(monthly, Withheld):
     st.info(t("privacy.withheld"))
-elif monthly.empty or not monthly["sessions"].fillna(0).any():
+elif monthly.empty or not drawn(monthly, "sessions"):
     st.info(t("kpi.no_sessions_in_period"))
 else:
     progress = flow_progress("coaching_sessions", scope, today, actor.role)

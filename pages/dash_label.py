@@ -5,7 +5,6 @@ certified by commune and sector; partners see it disclosed."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import dashboard_cards as cards_of
@@ -15,6 +14,7 @@ from components.charts import (
     breakdown_chart,
     breakdown_summary,
     chart_table,
+    drawn,
     stock_chart,
     stock_summary,
 )
@@ -37,12 +37,6 @@ comma = current_language() != "en"
 hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
 
 
-def _charted(frame: pd.DataFrame, column: str) -> bool:
-    """Whether a read frame has something to draw: a count above 0, or a hidden one."""
-    hides = f"{column}_hidden" in frame and bool(frame[f"{column}_hidden"].ne("").any())
-    return bool(frame[column].fillna(0).any()) or hides
-
-
 st.title(t("nav.dash_label"))
 scope = filters(today, sees_exact(actor.role))
 before = Scope(scope.period.previous(), scope.commune, scope.sector)
@@ -55,7 +49,7 @@ if isinstance(months, Withheld):
     st.info(t("privacy.withheld"))
 elif months.empty:
     st.info(t("label_kpi.no_months"))
-elif not _charted(months, "certified"):
+elif not drawn(months, "certified"):
     st.info(t("label_kpi.no_certified"))
 else:
     targets = label_targets(scope, actor.role)
@@ -76,7 +70,7 @@ else:
 if sees_exact(actor.role):  # partners: certified per sector on the Overview (docs/privacy.md)
     st.subheader(t("label_kpi.funnel"))
     funnel = label_breakdown("label_funnel", scope, today, actor.role)
-    if not _charted(funnel, "count"):
+    if not drawn(funnel, "count"):
         st.info(t("label_kpi.no_artisans"))
     else:
         funnel["state"] = funnel["state"].map(lambda s: t("label_state." + s))

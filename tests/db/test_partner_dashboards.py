@@ -102,7 +102,7 @@ def test_partners_get_this_year_and_the_plan_and_their_previous_periods_only() -
 @pytest.mark.parametrize("period", [
     Period(date(2026, 1, 12), date(2026, 1, 12)),  # one day
     Period(date(2026, 1, 1), date(2026, 1, 31)),  # a month
-    Period(date(2026, 1, 1), date(2026, 2, 19)),  # this year less a day
+    Period(date(2026, 1, 1), date(2026, 2, 18)),  # this year less two days (see midnight)
     quick_period("this_month", TODAY)])
 def test_any_other_period_is_refused_on_the_server(demo_users: Engine, period: Period) -> None:
     with pytest.raises(NotPartnerScope):
@@ -336,3 +336,18 @@ def test_person_lists_are_refused_to_partners(two_communes: Engine) -> None:
         assert READS[name].disclosure is None
         with pytest.raises(NotDisclosable):
             _partner(two_communes, name)
+
+
+def test_a_page_drawn_just_before_midnight_keeps_its_periods(demo_users: Engine) -> None:
+    """Yesterday's partner periods are still read (a run that crossed midnight); the day
+    before that's are not."""
+    from datetime import timedelta
+
+    for back, refused in ((1, False), (2, True)):
+        day = TODAY - timedelta(days=back)
+        scope = Scope(quick_period("this_year", day))
+        if refused:
+            with pytest.raises(NotPartnerScope):
+                _partner(demo_users, "coaching_kpis", scope, day)
+        else:
+            assert _partner(demo_users, "coaching_kpis", scope, day)["sessions"] == 0

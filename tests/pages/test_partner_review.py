@@ -106,3 +106,16 @@ def test_a_partner_s_page_shows_no_exact_small_count(nine_sessions: Engine, page
         shown = [mt.value for mt in at.metric]
         shown += [str(v) for d in at.dataframe for c in d.value.columns for v in d.value[c]]
         assert not {"1", "2", "3", "4", "6", "8", "9"} & set(shown), (page, period)
+
+
+def test_months_of_a_few_sessions_are_drawn_not_called_none(demo_users: Engine) -> None:
+    """3 sessions in January: the partner's months are "< 5" and 0, a chart to draw, not
+    "no session in this period" under a card of "< 5"."""
+    coach = _coach(demo_users)
+    with demo_users.begin() as conn:
+        for artisan_id in _people(conn, 1, 3):
+            _session(conn, coach, artisan_id, date(2026, 1, 12))
+    at = _open("pages/dash_coaching.py", period="this_year")
+    assert _cards(at)["Séances"] == SMALL_TEXT
+    assert not [i for i in at.info if "Aucune séance" in i.value]
+    assert at.get("vega_lite_chart")
