@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from components.auth import COOKIE_NAME
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -160,3 +161,11 @@ def login(page: Any, base: str, username: str, password: str) -> None:
                 expect(overview).to_be_visible(timeout=15_000)
                 break
     wait_idle(page)
+    # The re-login cookie reaches the browser through a component, a moment after the landing
+    # page shows: a link opened before it would find nobody logged in ("Page not found").
+    for _ in range(100):
+        if any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"no {COOKIE_NAME} cookie after logging in as {username}")
