@@ -89,14 +89,6 @@ def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataF
     return frame.reset_index(drop=True)
 
 
-def label_targets(scope: Scope, role: str) -> pd.DataFrame:
-    """Targets of certified artisans overlapping the period, for staff and up looking at the
-    whole Region (a target is region-wide); empty otherwise."""
-    if not sees_exact(role) or scope.commune or scope.sector:
-        return pd.DataFrame(columns=["period_start", "period_end", "target_value"])
-    return pd.DataFrame(read("label_targets", role, scope))
-
-
 def _media(scope: Scope) -> Scope:
     """The campaign's media figures are region-wide: commune and sector narrow sign-ups only."""
     return Scope(scope.period)

@@ -28,7 +28,6 @@ from components.dashboard_data import (
     label_breakdown,
     label_by_month,
     label_figures,
-    label_targets,
 )
 from components.data import refresh_versions
 from components.i18n import current_language, fmt_date, t
@@ -125,7 +124,8 @@ def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Loo
         parts = [ChartPart(title, None, empty=t("label_kpi.no_months" if months.empty
                                                   else "label_kpi.no_certified"))]
     else:
-        targets = label_targets(scope, role)  # read now: the chart is drawn in another thread
+        # read now: the chart is drawn in another thread
+        targets = chart_targets("certified_artisans", scope, role)
         parts = [ChartPart(
             title, partial(stock_chart, months, column="certified", month=t("chart.month"),
                            title=t("label_kpi.certified"), targets=targets,

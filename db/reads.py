@@ -41,7 +41,6 @@ from db.queries.label_kpis import (
     certified_by_commune,
     certified_by_month,
     certified_by_sector_in,
-    certified_targets,
     label_figures,
     label_funnel,
 )
@@ -125,8 +124,6 @@ READS: dict[str, Read] = {
     "label_funnel": Read(label_funnel, ("label", "artisans"), None),
     "label_by_commune": Read(certified_by_commune, ("label", "artisans"), None),
     "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), None),
-    # The certified artisans' targets for the chart: managers set them, staff and up see them.
-    "label_targets": Read(certified_targets, ("targets",), None),
     # Any indicator's targets for its charts, and a flow's progress towards them by month.
     "chart_targets": Read(indicator_targets, ("targets",), None),
     "chart_target_progress": Read(target_progress, ("targets", "coaching", "campaign"), None),

@@ -19,11 +19,12 @@ from components.charts import (
     stock_summary,
 )
 from components.dash_views import areas
-from components.dashboard_data import label_breakdown, label_by_month, label_figures, label_targets
+from components.dashboard_data import label_breakdown, label_by_month, label_figures
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards
 from components.period_filter import filters
 from components.target_charts import with_targets
+from components.targets_data import chart_targets
 from db import clock
 from db.periods import Scope
 from db.privacy import SMALL, UNKNOWN, Withheld
@@ -52,7 +53,7 @@ elif months.empty:
 elif not drawn(months, "certified"):
     st.info(t("label_kpi.no_certified"))
 else:
-    targets = label_targets(scope, actor.role)
+    targets = chart_targets("certified_artisans", scope, actor.role)
     show_chart(plot(stock_chart, months, column="certified", month=t("chart.month"),
                            title=t("label_kpi.certified"), targets=targets,
                            target_title=t("label_kpi.target"), hidden=hidden,

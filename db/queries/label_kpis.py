@@ -28,7 +28,7 @@ import pandas as pd
 from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Artisan, KpiTarget, LabelStep
+from db.models import Artisan, LabelStep
 from db.periods import Scope
 from db.queries.community import in_scope, scope_artisans
 from db.queries.event_lists import utc_day_start
@@ -180,17 +180,3 @@ def certified_by_commune(session: Session, scope: Scope, today: date) -> pd.Data
 def certified_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per craft sector (columns sector, count), None included."""
     return _certified_by(session, scope, today, Artisan.sector)
-
-
-def certified_targets(session: Session, scope: Scope) -> pd.DataFrame:
-    """Targets of certified artisans whose period overlaps the scope's (columns period_start,
-    period_end, target_value), for drawing on the chart."""
-    rows = session.execute(
-        select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.target_value)
-        .where(KpiTarget.indicator == "certified_artisans",
-               KpiTarget.period_start <= scope.period.end,
-               KpiTarget.period_end >= scope.period.start)
-        .order_by(KpiTarget.period_start)).all()
-    return pd.DataFrame([(s, e, float(v)) for s, e, v in rows],
-                        columns=["period_start", "period_end", "target_value"])
-

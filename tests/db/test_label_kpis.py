@@ -16,11 +16,11 @@ from db.periods import Period, Scope, change
 from db.permissions import SYSTEM
 from db.privacy import SMALL, UNKNOWN, Withheld, disclose
 from db.queries.artisans import create_artisan
+from db.queries.chart_targets import indicator_targets
 from db.queries.label_kpis import (
     certified_by_commune,
     certified_by_month,
     certified_by_sector_in,
-    certified_targets,
     label_figures,
     label_funnel,
 )
@@ -145,7 +145,7 @@ def test_targets_overlapping_the_period(journeys: Engine) -> None:
                    KpiTarget(indicator="community_members", period_start=date(2025, 1, 1),
                              period_end=date(2025, 12, 31), target_value=50)])
     with session_scope(journeys) as s:
-        targets = certified_targets(s, Scope(WINTER))
+        targets = indicator_targets(s, "certified_artisans", WINTER.start, WINTER.end)
     assert targets.to_dict("records") == [{"period_start": date(2025, 1, 1),
                                            "period_end": date(2025, 12, 31),
                                            "target_value": 5.0}]
