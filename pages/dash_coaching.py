@@ -11,6 +11,7 @@ from components import dashboard_cards as cards_of
 from components.auth import current_actor
 from components.chart_view import plot, show_chart
 from components.charts import chart_table, drawn, monthly_summary
+from components.dash_views import hidden_labels
 from components.dash_views import progress as progress_view
 from components.dashboard_data import coaching_by_month, coaching_figures
 from components.i18n import current_language, t
@@ -23,7 +24,7 @@ from components.target_charts import (
 from components.targets_data import flow_progress
 from db import clock
 from db.periods import Scope
-from db.privacy import SMALL, UNKNOWN, Withheld
+from db.privacy import Withheld
 from db.reads import sees_exact
 
 CARDS = cards_of.COACHING
@@ -31,7 +32,7 @@ CARDS = cards_of.COACHING
 actor = current_actor()
 today = clock.today()
 comma = current_language() != "en"
-hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+hidden = hidden_labels()
 st.title(t("nav.dash_coaching"))
 scope = filters(today, sees_exact(actor.role))
 before = Scope(scope.period.previous(), scope.commune, scope.sector)

@@ -16,7 +16,7 @@ from components.charts import (
     new_returning_chart,
     new_returning_summary,
 )
-from components.dash_views import areas
+from components.dash_views import areas, hidden_labels
 from components.dash_views import growth as growth_view
 from components.dashboard_data import (
     community_breakdown,
@@ -30,7 +30,6 @@ from components.period_filter import filters
 from components.targets_data import chart_targets
 from db import clock
 from db.periods import Scope
-from db.privacy import SMALL, UNKNOWN
 from db.reads import sees_exact
 
 CARDS = cards_of.COMMUNITY
@@ -45,7 +44,7 @@ def _nothing_to_draw(frame: pd.DataFrame) -> bool:
 actor = current_actor()
 today = clock.today()
 comma = current_language() != "en"
-hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+hidden = hidden_labels()
 st.title(t("nav.dash_community"))
 scope = filters(today, sees_exact(actor.role))
 before = Scope(scope.period.previous(), scope.commune, scope.sector)

@@ -18,7 +18,7 @@ from components.charts import (
     stock_chart,
     stock_summary,
 )
-from components.dash_views import areas
+from components.dash_views import areas, hidden_labels
 from components.dashboard_data import label_breakdown, label_by_month, label_figures
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards
@@ -27,7 +27,7 @@ from components.target_charts import with_targets
 from components.targets_data import chart_targets
 from db import clock
 from db.periods import Scope
-from db.privacy import SMALL, UNKNOWN, Withheld
+from db.privacy import Withheld
 from db.reads import sees_exact
 
 CARDS = cards_of.LABEL
@@ -35,7 +35,7 @@ CARDS = cards_of.LABEL
 actor = current_actor()
 today = clock.today()
 comma = current_language() != "en"
-hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+hidden = hidden_labels()
 
 
 st.title(t("nav.dash_label"))

@@ -5,19 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import current_actor
-from components.dash_views import areas
+from components.dash_views import areas, hidden_labels
 from components.dash_views import growth as growth_view
 from components.data import breakdown, community_growth, overview
 from components.i18n import fmt_date, fmt_number, t
 from components.targets_data import growth_targets
 from db import clock
-from db.privacy import SMALL, UNKNOWN, Shown
+from db.privacy import Shown
 from db.reads import sees_exact
 
 actor = current_actor()
 today = clock.today()
 figures = overview(today, actor.role)  # exact, or disclosed to partners by db/reads.py
-hidden = {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
+hidden = hidden_labels()
 
 
 def shown(value: Shown) -> str:
