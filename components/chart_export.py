@@ -8,8 +8,9 @@ import re
 import unicodedata
 from typing import Any
 
-import altair as alt
 import vl_convert as vlc
+
+from components.vega import Spec, as_json
 
 EXPORT_WIDTH = 720  # px: a page's width on a laptop; the PNG is drawn at twice that
 PNG_SCALE = 2  # sharp on a projector and in print
@@ -19,17 +20,13 @@ _NOT_NAME = re.compile(r"[^a-z0-9]+")
 _NAMESPACES = re.compile(r'\s+xmlns(?::xlink)?="[^"]*"')
 
 
-def export_spec(chart: alt.TopLevelMixin, summary: str) -> dict[str, Any]:
-    """The chart's Vega-Lite spec, described by its summary (the SVG's accessible name), at
-    the export width unless the chart sets its own."""
-    sized = chart.properties(description=summary)
-    if getattr(chart, "width", alt.Undefined) is alt.Undefined:
-        sized = sized.properties(width=EXPORT_WIDTH)
-    spec: dict[str, Any] = sized.to_dict()
-    return spec
+def export_spec(chart: Spec, summary: str) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with its data written out, described by its summary (the
+    SVG's accessible name), at the export width unless the chart sets its own."""
+    return as_json({"width": EXPORT_WIDTH, **chart, "description": summary})
 
 
-def chart_svg(chart: alt.TopLevelMixin, summary: str) -> str:
+def chart_svg(chart: Spec, summary: str) -> str:
     """The chart as a stand-alone SVG document, its summary as its <title> (the name a screen
     reader or an image viewer gives it)."""
     svg: str = vlc.vegalite_to_svg(export_spec(chart, summary))
@@ -37,7 +34,7 @@ def chart_svg(chart: alt.TopLevelMixin, summary: str) -> str:
     return f"{svg[:opened]}<title>{html.escape(summary)}</title>{svg[opened:]}"
 
 
-def chart_png(chart: alt.TopLevelMixin, summary: str) -> bytes:
+def chart_png(chart: Spec, summary: str) -> bytes:
     """The chart as a PNG image, at twice the export width."""
     png: bytes = vlc.vegalite_to_png(export_spec(chart, summary), scale=PNG_SCALE)
     return png

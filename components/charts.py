@@ -1,11 +1,12 @@
-"""Pure Altair chart builders: aggregated rows in, chart out; they never query."""
+"""Pure chart builders: aggregated rows in, a Vega-Lite spec out (components.vega); they never
+query."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from components.chart_colours import sector_colours
+from components.vega import Spec, chart, field, layer, unit
 
 # Okabe-Ito colours, told apart with every common colour-vision deficiency, each at 3:1 or more
 # against white (WCAG 1.4.11); marks also differ in shape (area vs bars), never colour alone.
@@ -19,12 +20,12 @@ CHANNEL_COLOURS = {"posters": "#D55E00", "radio": "#CC79A7", "flyers": "#009E73"
                    "social": "#0072B2", "search": "#000000", "other": "#6E6E6E"}
 
 
-def number_axis(title: str, decimal_comma: bool) -> alt.Axis:
+def number_axis(title: str, decimal_comma: bool) -> Spec:
     """A count axis whose thousands separator follows the language (1.000 or 1,000); ticks at
     least 5 apart, so a chart of "< 5" cells shows no 1 to 4 on its axis either."""
     # every separator: a string pattern would replace the first only (1.000,000)
     expr = "replace(datum.label, regexp(',', 'g'), '.')" if decimal_comma else "datum.label"
-    return alt.Axis(title=title, labelExpr=expr, tickMinStep=5)
+    return {"title": title, "labelExpr": expr, "tickMinStep": 5}
 
 
 def _figure(value: float, decimal_comma: bool) -> str:
@@ -46,34 +47,32 @@ def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
 
 def growth_chart(frame: pd.DataFrame, *, month: str, total: str, new: str,
                  hidden: dict[str, str], decimal_comma: bool, targets: pd.DataFrame | None = None,
-                 target_title: str = "") -> alt.LayerChart:
+                 target_title: str = "") -> Spec:
     """Cumulative members as an area, new members per month as bars, one shared month axis;
     each target of members to date drawn on the members' axis (see target_layers)."""
     totals, total_text = _shown(frame, "total", hidden, decimal_comma)
     news, new_text = _shown(frame, "new", hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "total": totals, "new": news,
                          "total_text": total_text, "new_text": new_text})
-    base = alt.Chart(data).encode(x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")))
+    x = month_axis(month)
     # Marks are hidden from screen readers (aria=False): the chart is one image named by its
     # one-line summary (its description), with its data as a table beside it.
-    area = base.mark_area(color=BRAND, opacity=0.25, line={"color": BRAND}, aria=False).encode(
-        y=alt.Y("total:Q", axis=number_axis(total, decimal_comma)),
-        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
-                 alt.Tooltip("total_text:N", title=total),
-                 alt.Tooltip("new_text:N", title=new)],
-    )
-    bars = base.mark_bar(color=ACCENT, opacity=0.8, size=6, aria=False).encode(
-        y=alt.Y("new:Q", axis=number_axis(new, decimal_comma)))
-    members = alt.layer(area, *target_layers(targets, frame["month"], title=total,
-                                             target_title=target_title,
-                                             decimal_comma=decimal_comma))
-    return _readable(alt.layer(members, bars).resolve_scale(y="independent")
-                     .properties(height=300))
+    area = unit("members", {"type": "area", "color": BRAND, "opacity": 0.25,
+                            "line": {"color": BRAND}, "aria": False},
+                x=x, y=field("total", "quantitative", axis=number_axis(total, decimal_comma)),
+                tooltip=[month_tip(month), field("total_text", "nominal", title=total),
+                         field("new_text", "nominal", title=new)])
+    bars = unit("members", {"type": "bar", "color": ACCENT, "opacity": 0.8, "size": 6,
+                            "aria": False},
+                x=x, y=field("new", "quantitative", axis=number_axis(new, decimal_comma)))
+    goals, goal_data = target_layers(targets, frame["month"], title=total,
+                                     target_title=target_title, decimal_comma=decimal_comma)
+    return chart(layer(layer(area, *goals), bars), {"members": data, **goal_data},
+                 height=300, config=READABLE, independent_y=True)
 
 
 def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, title: str,
-                    hidden: dict[str, str], decimal_comma: bool,
-                    in_order: bool = False) -> alt.LayerChart:
+                    hidden: dict[str, str], decimal_comma: bool, in_order: bool = False) -> Spec:
     """Horizontal bars per category; a hidden cell shows its label (e.g. "< 5") and no bar.
 
     `hidden` maps the frame's `count_hidden` kinds to their labels; `in_order` keeps the
@@ -82,45 +81,45 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
     values, text = _shown(frame, "count", hidden, decimal_comma)
     data = pd.DataFrame({category: frame[category], "shown": values, "at": values.fillna(0),
                          "text": text})
-    order: alt.EncodingSortField | list[str] = (
-        list(frame[category]) if in_order else
-        alt.EncodingSortField(field="shown", order="descending"))
+    order: Spec | list[str] = (list(frame[category]) if in_order else
+                               {"field": "shown", "order": "descending"})
     top = float(values.max()) if values.notna().any() else 0.0
-    scale = alt.Scale(domain=[0, max(5.0, top * 1.1)])  # room for labels; all-hidden still fine
-    base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=170)),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
-                 alt.Tooltip("text:N", title=title)])
-    bars = base.mark_bar(color=BRAND, aria=False).encode(
-        x=alt.X("shown:Q", axis=number_axis(title, decimal_comma), scale=scale))
+    scale = {"domain": [0, max(5.0, top * 1.1)]}  # room for labels; all-hidden still fine
+    y = field(category, "nominal", title=None, sort=order, axis={"labelLimit": 170})
+    tooltip = [field(category, "nominal", title=category_title),
+               field("text", "nominal", title=title)]
+    bars = unit("counts", {"type": "bar", "color": BRAND, "aria": False}, y=y, tooltip=tooltip,
+                x=field("shown", "quantitative", axis=number_axis(title, decimal_comma),
+                        scale=scale))
     if category == "sector":
         colours = sector_colours()
         names = list(dict.fromkeys(frame[category]))
-        bars = bars.encode(color=alt.Color(f"{category}:N", legend=None, scale=alt.Scale(
-            domain=names, range=[colours.get(name, BRAND) for name in names])))
-    labels = base.mark_text(align="left", dx=4, color=INK, aria=False).encode(
-        x=alt.X("at:Q", stack=None, scale=scale), text="text:N")
-    return _readable(alt.layer(bars, labels).properties(height=alt.Step(24)))
+        bars["encoding"]["color"] = field(category, "nominal", legend=None, scale={
+            "domain": names, "range": [colours.get(name, BRAND) for name in names]})
+    labels = unit("counts", {"type": "text", "align": "left", "dx": 4, "color": INK,
+                             "aria": False},
+                  y=y, tooltip=tooltip, x=field("at", "quantitative", stack=None, scale=scale),
+                  text=field("text", "nominal"))
+    return chart(layer(bars, labels), {"counts": data}, height={"step": 24}, config=READABLE)
 
 
 def monthly_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
                   hidden: dict[str, str], decimal_comma: bool,
-                  overlay: alt.LayerChart | None = None) -> alt.LayerChart:
+                  overlay: tuple[Spec, dict[str, pd.DataFrame]] | None = None) -> Spec:
     """A count per month as bars (e.g. coaching sessions), with its figure in the tooltip; a
-    hidden month shows its label there and no bar. `overlay` (say, the progress towards a
-    target, components.target_charts) is drawn over the bars on its own right-hand axis."""
+    hidden month shows its label there and no bar. `overlay` (a layer and its datasets: say,
+    the progress towards a target, components.target_charts) is drawn over the bars on its
+    own right-hand axis."""
     values, text = _shown(frame, column, hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
-    base = alt.Chart(data).encode(
-        x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")),
-        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
-                 alt.Tooltip("text:N", title=title)])
-    bars = base.mark_bar(color=BRAND, aria=False).encode(
-        y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)))
+    bars = unit("monthly", {"type": "bar", "color": BRAND, "aria": False}, x=month_axis(month),
+                y=field("shown", "quantitative", axis=number_axis(title, decimal_comma)),
+                tooltip=[month_tip(month), field("text", "nominal", title=title)])
     if overlay is None:
-        return _readable(alt.layer(bars).properties(height=260))
-    return _readable(alt.layer(bars, overlay).resolve_scale(y="independent").properties(
-        height=260))
+        return chart(layer(bars), {"monthly": data}, height=260, config=READABLE)
+    over, over_data = overlay
+    return chart(layer(bars, over), {"monthly": data, **over_data}, height=260,
+                 config=READABLE, independent_y=True)
 
 
 def monthly_summary(frame: pd.DataFrame, *, column: str, template: str,
@@ -133,10 +132,19 @@ def monthly_summary(frame: pd.DataFrame, *, column: str, template: str,
                            value=text.iloc[first])
 
 
-def _readable(chart: alt.TopLevelMixin) -> alt.LayerChart:
-    """Axis text in the page's ink colour and a legible size, on a laptop or a projector."""
-    return chart.configure_axis(labelColor=INK, titleColor=INK, labelFontSize=12,
-                                titleFontSize=13)  # type: ignore[return-value]
+# Axis text in the page's ink colour and a legible size, on a laptop or a projector.
+READABLE: Spec = {"axis": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12,
+                           "titleFontSize": 13}}
+
+
+def month_axis(title: str) -> Spec:
+    """The month axis every monthly chart shares (06/2024)."""
+    return field("month", "temporal", title=title, axis={"format": "%m/%Y"})
+
+
+def month_tip(title: str) -> Spec:
+    """The month in a tooltip (06/2024)."""
+    return field("month", "temporal", title=title, format="%m/%Y")
 
 
 def growth_summary(frame: pd.DataFrame, *, template: str, day: str, hidden: dict[str, str],
@@ -174,8 +182,7 @@ def chart_table(frame: pd.DataFrame, columns: dict[str, str], hidden: dict[str, 
 
 
 def new_returning_chart(frame: pd.DataFrame, *, label: str, label_title: str, new: str,
-                        returning: str, hidden: dict[str, str],
-                        decimal_comma: bool) -> alt.LayerChart:
+                        returning: str, hidden: dict[str, str], decimal_comma: bool) -> Spec:
     """New (bottom, orange) and returning (top, blue) attendees stacked per event or month, in
     the frame's order, with a legend; a hidden count shows its label in the tooltip, no bar."""
     news, new_text = _shown(frame, "new", hidden, decimal_comma)
@@ -185,17 +192,18 @@ def new_returning_chart(frame: pd.DataFrame, *, label: str, label_title: str, ne
         "label": order * 2, "kind": [new] * len(frame) + [returning] * len(frame),
         "rank": [0] * len(frame) + [1] * len(frame), "shown": [*news, *backs],
         "new_text": [*new_text, *new_text], "returning_text": [*back_text, *back_text]})
-    colour = alt.Color("kind:N", title=None, legend=alt.Legend(orient="top"),
-                       scale=alt.Scale(domain=[new, returning], range=[ACCENT, BRAND]))
-    bars = alt.Chart(data).mark_bar(stroke="white", strokeWidth=1, aria=False).encode(
-        x=alt.X("label:O", title=label_title, sort=order, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("shown:Q", stack="zero", axis=number_axis(new + " / " + returning,
-                                                           decimal_comma)),
-        color=colour, order=alt.Order("rank:Q"),
-        tooltip=[alt.Tooltip("label:O", title=label_title),
-                 alt.Tooltip("new_text:N", title=new),
-                 alt.Tooltip("returning_text:N", title=returning)])
-    return _readable(alt.layer(bars).properties(height=280))
+    bars = unit(
+        "attendees", {"type": "bar", "stroke": "white", "strokeWidth": 1, "aria": False},
+        x=field("label", "ordinal", title=label_title, sort=order, axis={"labelAngle": -45}),
+        y=field("shown", "quantitative", stack="zero",
+                axis=number_axis(new + " / " + returning, decimal_comma)),
+        color=field("kind", "nominal", title=None, legend={"orient": "top"},
+                    scale={"domain": [new, returning], "range": [ACCENT, BRAND]}),
+        order=field("rank", "quantitative"),
+        tooltip=[field("label", "ordinal", title=label_title),
+                 field("new_text", "nominal", title=new),
+                 field("returning_text", "nominal", title=returning)])
+    return chart(layer(bars), {"attendees": data}, height=280, config=READABLE)
 
 
 def new_returning_summary(frame: pd.DataFrame, *, label: str, template: str,
@@ -211,20 +219,20 @@ def new_returning_summary(frame: pd.DataFrame, *, label: str, template: str,
 
 def stock_chart(frame: pd.DataFrame, *, column: str, month: str, title: str,
                 targets: pd.DataFrame, target_title: str, hidden: dict[str, str],
-                decimal_comma: bool) -> alt.LayerChart:
+                decimal_comma: bool) -> Spec:
     """A stock at each month end (e.g. certified artisans) as a line with points, with its
     targets (see target_layers)."""
     values, text = _shown(frame, column, hidden, decimal_comma)
     data = pd.DataFrame({"month": frame["month"], "shown": values, "text": text})
-    line = alt.Chart(data).mark_line(color=BRAND, point=alt.OverlayMarkDef(color=BRAND, size=40),
-                                     aria=False).encode(
-        x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")),
-        y=alt.Y("shown:Q", axis=number_axis(title, decimal_comma)),
-        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
-                 alt.Tooltip("text:N", title=title)])
-    layers = target_layers(targets, frame["month"], title=title, target_title=target_title,
-                           decimal_comma=decimal_comma)
-    return _readable(alt.layer(line, *layers).properties(height=300))
+    line = unit("stock", {"type": "line", "color": BRAND, "point": {"color": BRAND, "size": 40},
+                          "aria": False},
+                x=month_axis(month),
+                y=field("shown", "quantitative", axis=number_axis(title, decimal_comma)),
+                tooltip=[month_tip(month), field("text", "nominal", title=title)])
+    goals, goal_data = target_layers(targets, frame["month"], title=title,
+                                     target_title=target_title, decimal_comma=decimal_comma)
+    return chart(layer(line, *goals), {"stock": data, **goal_data}, height=300,
+                 config=READABLE)
 
 
 def stock_summary(frame: pd.DataFrame, *, column: str, template: str, hidden: dict[str, str],
@@ -243,13 +251,15 @@ def _month_of(day: object) -> pd.Timestamp:
 
 
 def target_layers(targets: pd.DataFrame | None, months: pd.Series, *, title: str,
-                  target_title: str, decimal_comma: bool) -> list[alt.Chart]:
+                  target_title: str, decimal_comma: bool
+                  ) -> tuple[list[Spec], dict[str, pd.DataFrame]]:
     """Each target (period_start, period_end, target_value) as a dashed rule at its value over
     its months within the chart's (`months`), labelled "<target_title>: <value>" and with its
     period in the tooltip, so it differs from the figure by shape and text, not by colour
-    alone; drawn on the y scale of the layer it joins (title: that axis's title)."""
+    alone; drawn on the y scale of the layer it joins (title: that axis's title). The layers
+    and their dataset ("targets"), none when there is no target to draw."""
     if targets is None or targets.empty or months.empty:
-        return []
+        return [], {}
     first, last = months.min(), months.max()
     goals = pd.DataFrame({
         "start": [max(_month_of(d), first) for d in targets["period_start"]],
@@ -262,15 +272,17 @@ def target_layers(targets: pd.DataFrame | None, months: pd.Series, *, title: str
                                              targets["period_end"], strict=True)]
     goals = goals[goals["start"] <= goals["end"]]
     if goals.empty:
-        return []
-    rule = alt.Chart(goals).mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=2,
-                                      aria=False).encode(
-        x="start:T", x2="end:T", y=alt.Y("target:Q", title=title),
-        tooltip=[alt.Tooltip("about:N", title=title)])
-    label = alt.Chart(goals).mark_text(align="right", dy=-8, color=INK, aria=False).encode(
-        x="end:T", y=alt.Y("target:Q", title=title), text="label:N",
-        tooltip=[alt.Tooltip("about:N", title=title)])
-    return [rule, label]
+        return [], {}
+    y = field("target", "quantitative", title=title)
+    tooltip = [field("about", "nominal", title=title)]
+    rule = unit("targets", {"type": "rule", "color": ACCENT, "strokeDash": [6, 4],
+                            "strokeWidth": 2, "aria": False},
+                x=field("start", "temporal"), x2={"field": "end"}, y=y, tooltip=tooltip)
+    label = unit("targets", {"type": "text", "align": "right", "dy": -8, "color": INK,
+                             "aria": False},
+                 x=field("end", "temporal"), y=y, text=field("label", "nominal"),
+                 tooltip=tooltip)
+    return [rule, label], {"targets": goals}
 
 
 def drawn(frame: pd.DataFrame, *columns: str) -> bool:

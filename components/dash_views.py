@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import plot, show_chart
+from components.chart_view import show_chart
 from components.charts import (
     breakdown_chart,
     breakdown_summary,
@@ -48,8 +48,8 @@ def areas(read: Callable[[str], pd.DataFrame | Withheld], names: tuple[str, str]
                 st.info(empty)
                 continue
             frame = frame.assign(**{key: frame[key].map(name_of)})
-            show_chart(plot(breakdown_chart, frame, category=key, category_title=category_title,
-                            title=count_title, hidden=hidden, decimal_comma=comma),
+            show_chart(breakdown_chart(frame, category=key, category_title=category_title,
+                                       title=count_title, hidden=hidden, decimal_comma=comma),
                        summary=breakdown_summary(frame, category=key, hidden=hidden,
                                                  template=t("chart.breakdown_summary"),
                                                  decimal_comma=comma),
@@ -60,9 +60,9 @@ def areas(read: Callable[[str], pd.DataFrame | Withheld], names: tuple[str, str]
 def growth(frame: pd.DataFrame, targets: pd.DataFrame, last_day: date) -> None:
     """Members to date per month (and new members per month), with the members' targets."""
     comma, hidden = current_language() != "en", hidden_labels()
-    show_chart(plot(growth_chart, frame, month=t("chart.month"), total=t("chart.members"),
-                    new=t("chart.new_members"), hidden=hidden, decimal_comma=comma,
-                    targets=targets, target_title=t("chart.target")),
+    show_chart(growth_chart(frame, month=t("chart.month"), total=t("chart.members"),
+                            new=t("chart.new_members"), hidden=hidden, decimal_comma=comma,
+                            targets=targets, target_title=t("chart.target")),
                summary=with_targets(growth_summary(frame, template=t("chart.growth_summary"),
                                                    day=fmt_date(last_day), hidden=hidden,
                                                    decimal_comma=comma),
@@ -76,8 +76,8 @@ def progress(frame: pd.DataFrame, *, title: str, since_title: str,
              name: str | None = None) -> None:
     """A flow's count from each target's first day to each month end, against the target."""
     comma = current_language() != "en"
-    show_chart(plot(progress_chart, frame, month=t("chart.month"), title=title,
-                    target_title=t("chart.target"), decimal_comma=comma),
+    show_chart(progress_chart(frame, month=t("chart.month"), title=title,
+                              target_title=t("chart.target"), decimal_comma=comma),
                summary=with_targets(progress_summary(frame, template=t("chart.progress_summary"),
                                                      decimal_comma=comma),
                                     frame, template=t("chart.target_summary"),

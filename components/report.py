@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from components.chart_export import chart_svg, inline_svg
+from components.vega import Spec
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ChartPart:
     table and a caption."""
 
     title: str
-    make: Callable[[], alt.TopLevelMixin] | None
+    make: Callable[[], Spec] | None
     summary: str = ""
     table: pd.DataFrame | None = None
     empty: str = ""

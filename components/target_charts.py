@@ -1,13 +1,23 @@
-"""Pure Altair builders of the progress towards a target and its sentences: a flow (sessions,
-artisans coached, impressions) counted from the target's first day to each month end, against
-the target drawn as a dashed, labelled rule (components.charts.target_layers)."""
+"""Pure builders (Vega-Lite specs, components.vega) of the progress towards a target and its
+sentences: a flow (sessions, artisans coached, impressions) counted from the target's first day
+to each month end, against the target drawn as a dashed, labelled rule
+(components.charts.target_layers)."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
-from components.charts import INK, _figure, _readable, monthly_chart, number_axis, target_layers
+from components.charts import (
+    INK,
+    READABLE,
+    _figure,
+    month_axis,
+    month_tip,
+    monthly_chart,
+    number_axis,
+    target_layers,
+)
+from components.vega import Spec, chart, field, layer, unit
 
 TARGET_COLUMNS = ["period_start", "period_end", "target_value"]
 
@@ -17,34 +27,35 @@ def _day(value: object) -> str:
 
 
 def progress_overlay(progress: pd.DataFrame, *, month: str, title: str, target_title: str,
-                     decimal_comma: bool) -> alt.LayerChart | None:
+                     decimal_comma: bool) -> tuple[Spec, dict[str, pd.DataFrame]] | None:
     """The progress (columns period_start, period_end, target_value, month, value) as a line
     with points per target, in ink, and the targets' rules, on one y axis titled `title`;
-    None when there is no target to draw. A layer to join a chart of the same months."""
+    None when there is no target to draw. A layer (and its datasets) to join a chart of the
+    same months."""
     if progress.empty:
         return None
     data = pd.DataFrame({
         "month": progress["month"], "value": progress["value"].astype(float),
         "goal": [_day(d) for d in progress["period_start"]],
         "text": [_figure(v, decimal_comma) for v in progress["value"]]})
-    line = alt.Chart(data).mark_line(color=INK, strokeWidth=2, point=alt.OverlayMarkDef(
-        color=INK, shape="diamond", size=50), aria=False).encode(
-        x=alt.X("month:T", title=month, axis=alt.Axis(format="%m/%Y")),
-        y=alt.Y("value:Q", axis=number_axis(title, decimal_comma), title=title),
-        detail="goal:N",  # one line per target: each counts from its own first day
-        tooltip=[alt.Tooltip("month:T", title=month, format="%m/%Y"),
-                 alt.Tooltip("text:N", title=title)])
+    line = unit("progress", {"type": "line", "color": INK, "strokeWidth": 2, "point": {
+                    "color": INK, "shape": "diamond", "size": 50}, "aria": False},
+                x=month_axis(month),
+                y=field("value", "quantitative", axis=number_axis(title, decimal_comma),
+                        title=title),
+                detail=field("goal", "nominal"),  # one line per target: each from its first day
+                tooltip=[month_tip(month), field("text", "nominal", title=title)])
     targets = progress[TARGET_COLUMNS].drop_duplicates()
-    layers = target_layers(targets, progress["month"], title=title, target_title=target_title,
-                           decimal_comma=decimal_comma)
-    return alt.LayerChart(layer=[line, *layers])
+    goals, goal_data = target_layers(targets, progress["month"], title=title,
+                                     target_title=target_title, decimal_comma=decimal_comma)
+    return layer(line, *goals), {"progress": data, **goal_data}
 
 
 def monthly_progress_chart(frame: pd.DataFrame, progress: pd.DataFrame, *, column: str,
                            month: str, title: str, hidden: dict[str, str], decimal_comma: bool,
-                           progress_title: str, target_title: str) -> alt.LayerChart:
+                           progress_title: str, target_title: str) -> Spec:
     """A monthly bar chart (charts.monthly_chart) with the progress towards the flow's targets
-    over it (progress_overlay), built in one call, so that chart_view.plot can skip both."""
+    over it (progress_overlay)."""
     overlay = progress_overlay(progress, month=month, title=progress_title,
                                target_title=target_title, decimal_comma=decimal_comma)
     return monthly_chart(frame, column=column, month=month, title=title, hidden=hidden,
@@ -52,12 +63,13 @@ def monthly_progress_chart(frame: pd.DataFrame, progress: pd.DataFrame, *, colum
 
 
 def progress_chart(progress: pd.DataFrame, *, month: str, title: str, target_title: str,
-                   decimal_comma: bool) -> alt.LayerChart:
+                   decimal_comma: bool) -> Spec:
     """The progress towards a flow's targets on a chart of its own (see progress_overlay)."""
     overlay = progress_overlay(progress, month=month, title=title, target_title=target_title,
                                decimal_comma=decimal_comma)
     assert overlay is not None, "a progress chart needs a target"
-    return _readable(overlay.properties(height=260))
+    body, datasets = overlay
+    return chart(body, datasets, height=260, config=READABLE)
 
 
 def with_targets(summary: str, targets: pd.DataFrame | None, *, template: str,

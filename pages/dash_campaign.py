@@ -21,7 +21,7 @@ from components.channel_charts import (
     channel_summary,
     series_summary,
 )
-from components.chart_view import plot, show_chart
+from components.chart_view import show_chart
 from components.dash_views import progress as progress_view
 from components.dashboard_data import (
     campaign_channels,
@@ -61,7 +61,7 @@ if channels.empty:
 else:
     table = channel_table(channels)
     if channels["impressions"].notna().any():
-        show_chart(plot(channel_chart, channels, column="impressions", names=names,
+        show_chart(channel_chart(channels, column="impressions", names=names,
                                  title=t("campaign_kpi.impressions"),
                                  channel_title=t("campaign_kpi.channel"), decimal_comma=comma),
                    summary=channel_summary(channels, column="impressions", names=names,
@@ -81,7 +81,7 @@ period_title = t("campaign_kpi.week" if weekly else "chart.month")
 if series.empty:
     st.info(t("campaign_kpi.no_impressions" if not channels.empty else "campaign_kpi.no_figures"))
 else:
-    show_chart(plot(channel_series_chart, series, names=names, period_title=period_title,
+    show_chart(channel_series_chart(series, names=names, period_title=period_title,
                                     channel_title=t("campaign_kpi.channel"),
                                     title=t("campaign_kpi.impressions"), decimal_comma=comma),
                summary=series_summary(series, template=t("campaign_kpi.series_summary"),

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import plot, show_chart
+from components.chart_view import show_chart
 from components.charts import chart_table, drawn, monthly_summary
 from components.dash_views import hidden_labels
 from components.dash_views import progress as progress_view
@@ -46,10 +46,10 @@ elif monthly.empty or not drawn(monthly, "sessions"):
     st.info(t("kpi.no_sessions_in_period"))
 else:
     progress = flow_progress("coaching_sessions", scope, today, actor.role)
-    show_chart(plot(monthly_progress_chart, monthly, progress, column="sessions",
-                    month=t("chart.month"), title=t("kpi.sessions"), hidden=hidden,
-                    decimal_comma=comma, progress_title=t("chart.sessions_since_start"),
-                    target_title=t("chart.target")),
+    show_chart(monthly_progress_chart(
+                   monthly, progress, column="sessions", month=t("chart.month"),
+                   title=t("kpi.sessions"), hidden=hidden, decimal_comma=comma,
+                   progress_title=t("chart.sessions_since_start"), target_title=t("chart.target")),
                summary=with_targets(monthly_summary(monthly, column="sessions", hidden=hidden,
                                                     template=t("kpi.sessions_summary"),
                                                     decimal_comma=comma),

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import plot, show_chart
+from components.chart_view import show_chart
 from components.charts import (
     chart_table,
     new_returning_chart,
@@ -68,10 +68,9 @@ if events is not None:  # staff and up (partners get no split of the attendances
         st.info(t("community.no_events"))
     else:
         bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
-        show_chart(plot(new_returning_chart, bars, label="label",
-                        label_title=t("community.event_day"), new=t("community.new"),
-                        returning=t("community.returning"), hidden=hidden,
-                        decimal_comma=comma),
+        show_chart(new_returning_chart(bars, label="label", label_title=t("community.event_day"),
+                                       new=t("community.new"), returning=t("community.returning"),
+                                       hidden=hidden, decimal_comma=comma),
                    summary=new_returning_summary(bars, label="label", hidden=hidden,
                                                  template=t("community.new_returning_summary"),
                                                  decimal_comma=comma),

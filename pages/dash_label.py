@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import dashboard_cards as cards_of
 from components.auth import current_actor
-from components.chart_view import plot, show_chart
+from components.chart_view import show_chart
 from components.charts import (
     breakdown_chart,
     breakdown_summary,
@@ -54,7 +54,7 @@ elif not drawn(months, "certified"):
     st.info(t("label_kpi.no_certified"))
 else:
     targets = chart_targets("certified_artisans", scope, actor.role)
-    show_chart(plot(stock_chart, months, column="certified", month=t("chart.month"),
+    show_chart(stock_chart(months, column="certified", month=t("chart.month"),
                            title=t("label_kpi.certified"), targets=targets,
                            target_title=t("label_kpi.target"), hidden=hidden,
                            decimal_comma=comma),
@@ -75,9 +75,9 @@ if sees_exact(actor.role):  # partners: certified per sector on the Overview (do
         st.info(t("label_kpi.no_artisans"))
     else:
         funnel["state"] = funnel["state"].map(lambda s: t("label_state." + s))
-        show_chart(plot(breakdown_chart, funnel, category="state",
-                        category_title=t("label_kpi.state"), title=t("chart.artisans"),
-                        hidden=hidden, decimal_comma=comma, in_order=True),
+        show_chart(breakdown_chart(funnel, category="state",
+                                   category_title=t("label_kpi.state"), title=t("chart.artisans"),
+                                   hidden=hidden, decimal_comma=comma, in_order=True),
                    summary=breakdown_summary(funnel, category="state", hidden=hidden,
                                              template=t("chart.breakdown_summary"),
                                              decimal_comma=comma),

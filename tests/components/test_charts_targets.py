@@ -37,7 +37,7 @@ def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _colours(frame: pd.DataFrame) -> dict[str, str]:
     spec = breakdown_chart(frame, category="sector", category_title="Sector", title="Members",
-                           hidden={}, decimal_comma=False).to_dict()
+                           hidden={}, decimal_comma=False)
     scale = next(layer["encoding"]["color"]["scale"] for layer in _layers(spec)
                  if "color" in layer["encoding"])
     return dict(zip(scale["domain"], scale["range"], strict=True))
@@ -61,17 +61,18 @@ def test_a_sector_has_the_same_colour_in_every_language() -> None:
 def test_a_target_is_drawn_as_a_labelled_rule_on_the_members_axis() -> None:
     growth = pd.DataFrame({"month": MONTHS, "total": range(100, 700, 100), "new": [100] * 6})
     spec = growth_chart(growth, month="Month", total="Members", new="New", hidden={},
-                        decimal_comma=True, targets=TARGETS, target_title="Doel").to_dict()
+                        decimal_comma=True, targets=TARGETS, target_title="Doel")
     rules = [layer for layer in _layers(spec) if layer["mark"]["type"] == "rule"]
     assert len(rules) == 1 and rules[0]["encoding"]["y"]["field"] == "target"
-    labels = {row["label"] for rows in spec["datasets"].values() for row in rows if "label" in row}
+    labels = {label for frame in spec["datasets"].values() if "label" in frame
+              for label in frame["label"]}
     assert labels == {"Doel: 1.500"}
 
 
 def test_no_target_no_rule() -> None:
     growth = pd.DataFrame({"month": MONTHS, "total": range(100, 700, 100), "new": [100] * 6})
     spec = growth_chart(growth, month="Month", total="Members", new="New", hidden={},
-                        decimal_comma=False, targets=TARGETS.iloc[:0], target_title="T").to_dict()
+                        decimal_comma=False, targets=TARGETS.iloc[:0], target_title="T")
     assert all(layer["mark"]["type"] != "rule" for layer in _layers(spec))
 
 
