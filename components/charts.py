@@ -3,6 +3,8 @@ query."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from components.chart_colours import sector_colours
@@ -39,9 +41,12 @@ def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
     """A count column as numbers (missing when hidden) and as text; a hidden value shows the
     label of its `<column>_hidden` kind (e.g. "< 5"), so hiding never rests on colour alone."""
     values = frame[column].astype("float")
-    kinds = frame.get(f"{column}_hidden", pd.Series("", index=frame.index)).fillna("")
-    text = [hidden.get(kind, kind) if kind else "" if pd.isna(v) else _figure(v, decimal_comma)
-            for v, kind in zip(values, kinds, strict=True)]
+    # plain lists: a few rows, where pandas' per-call cost would be most of the time
+    kinds = (frame[f"{column}_hidden"].tolist() if f"{column}_hidden" in frame
+             else [""] * len(frame))
+    text = [hidden.get(kind, kind) if isinstance(kind, str) and kind else
+            "" if v != v else _figure(v, decimal_comma)  # v != v: missing (NaN)
+            for v, kind in zip(values.tolist(), kinds, strict=True)]
     return values, pd.Series(text, index=frame.index, dtype="object")
 
 
@@ -170,15 +175,16 @@ def chart_table(frame: pd.DataFrame, columns: dict[str, str], hidden: dict[str, 
                 decimal_comma: bool) -> pd.DataFrame:
     """A chart's data as the table behind "chart data": `columns` maps the frame's columns to
     their headings; counts appear as on the chart (a hidden one as its label, e.g. "< 5")."""
-    out = pd.DataFrame(index=frame.index)
+    out: dict[str, list[Any]] = {}
     for column, heading in columns.items():
-        if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            out[heading] = frame[column].dt.strftime("%m/%Y")  # the charts' month axis
-        elif pd.api.types.is_numeric_dtype(frame[column]) or f"{column}_hidden" in frame:
-            out[heading] = _shown(frame, column, hidden, decimal_comma)[1]
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[heading] = [f"{m:%m/%Y}" for m in values]  # the charts' month axis
+        elif pd.api.types.is_numeric_dtype(values) or f"{column}_hidden" in frame:
+            out[heading] = _shown(frame, column, hidden, decimal_comma)[1].tolist()
         else:
-            out[heading] = frame[column]
-    return out.reset_index(drop=True)
+            out[heading] = values.tolist()
+    return pd.DataFrame(out, columns=list(columns.values()))
 
 
 def new_returning_chart(frame: pd.DataFrame, *, label: str, label_title: str, new: str,
