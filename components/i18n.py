@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+import numpy as np
 import streamlit as st
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
 
 from components.messages import MESSAGES
 from db.clock import BRUSSELS
@@ -47,10 +48,18 @@ def labeller(prefix: str, blank: str | None = None) -> Callable[[str], str]:
         prefix + value, lang)
 
 
-def fmt_number(value: float | int, lang: str | None = None, decimals: int = 0) -> str:
-    """A number in the language's format: 1.234,5 in French and Dutch, 1,234.5 in English."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[lang or current_language()])
+# The two number locales' group and decimal signs, as Babel's CLDR data gives them (a test
+# compares fmt_number with Babel's format_decimal): Python formats, these signs replace its own.
+_SIGNS = {"nl_BE": str.maketrans({",": ".", ".": ","}), "en_GB": str.maketrans({})}
+
+
+def fmt_number(value: float | int | Decimal, lang: str | None = None, decimals: int = 0) -> str:
+    """A number in the language's format: 1.234,5 in French and Dutch, 1,234.5 in English;
+    rounded half to even, as Babel rounds (2.675 -> 2.68: the float's shortest text)."""
+    exact = (Decimal(int(value)) if isinstance(value, int | np.integer) else value
+             if isinstance(value, Decimal) else Decimal(str(float(value))))
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
+    return f"{rounded:,.{decimals}f}".translate(_SIGNS[NUMBER_LOCALES[lang or current_language()]])
 
 
 def fmt_date(value: date, lang: str | None = None, style: str = "medium") -> str:

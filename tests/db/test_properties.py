@@ -40,3 +40,19 @@ def test_password_rules_never_crash_and_respect_bcrypt(password: str) -> None:
 def test_belgian_number_format_groups_with_dots(value: int) -> None:
     french, english = fmt_number(value, "fr"), fmt_number(value, "en")
     assert french.replace(".", "") == english.replace(",", "") == str(value)
+
+
+@given(st.one_of(st.integers(min_value=-10**12, max_value=10**12),
+                 st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+                 st.decimals(min_value=-10**6, max_value=10**6, places=3).map(float)),
+       st.integers(min_value=0, max_value=3), st.sampled_from(["fr", "nl", "en"]))
+def test_numbers_are_formatted_as_babel_formats_them(value: float, decimals: int,
+                                                     lang: str) -> None:
+    # fmt_number formats with Python and the locale's signs (fast); Babel is the reference,
+    # half-way values (2.675, 0.125, -0.5) included through the decimals strategy
+    from babel.numbers import format_decimal
+
+    from components.i18n import NUMBER_LOCALES
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert fmt_number(value, lang, decimals) == format_decimal(
+        value, format=pattern, locale=NUMBER_LOCALES[lang])
