@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -64,7 +65,13 @@ def fmt_number(value: float | int | Decimal, lang: str | None = None, decimals: 
 
 def fmt_date(value: date, lang: str | None = None, style: str = "medium") -> str:
     """A date in the language's format (5 mars 2024, 5 mrt 2024, 5 Mar 2024)."""
-    return format_date(value, format=style, locale=DATE_LOCALES[lang or current_language()])
+    return _date_text(value, DATE_LOCALES[lang or current_language()], style)
+
+
+@lru_cache(maxsize=8192)
+def _date_text(value: date, locale: str, style: str) -> str:
+    # Babel takes ~40 us a date; a page's tables repeat the same few period starts and ends.
+    return format_date(value, format=style, locale=locale)
 
 
 def fmt_time(value: datetime, lang: str | None = None) -> str:
