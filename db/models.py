@@ -107,6 +107,7 @@ class Artisan(Base):
             "AND email IS NULL AND phone IS NULL AND enterprise_number IS NULL AND notes IS NULL "
             "AND search_text = '' AND name_key = '')", name="erased"),
         Index("ix_artisans_name_key_commune", "name_key", "commune_nis"),
+        Index("ix_artisans_created_at", "created_at"),  # the registry on a day
         ForeignKeyConstraint(
             ["postcode", "commune_nis"],
             ["postcodes.postcode", "postcodes.commune_nis"],
@@ -201,7 +202,9 @@ class Attendance(Base):
         CheckConstraint("NOT walk_in OR status = 'attended'", name="walk_in_attended"),
         CheckConstraint(CHECKED_IN_WHEN_ATTENDED, name="checked_in_at"),
         CheckConstraint("walk_in OR registered_at IS NOT NULL", name="registered_at"),
-        Index("ix_attendances_artisan_status", "artisan_id", "status"),
+        # Read from the index alone: an artisan's events by status, an event's attendees.
+        Index("ix_attendances_artisan_status", "artisan_id", "status", "event_id"),
+        Index("ix_attendances_event_status", "event_id", "status", "artisan_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -373,6 +376,7 @@ class LabelStep(Base):
         CheckConstraint(sql_in("state", vocab.LABEL_STATES), name="state"),
         UniqueConstraint("artisan_id", "state", "occurred_on", name="artisan_state_day"),
         Index("ix_label_steps_state_occurred", "state", "occurred_on"),
+        Index("ix_label_steps_artisan_occurred", "artisan_id", "occurred_on"),  # latest steps
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)

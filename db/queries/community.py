@@ -19,15 +19,22 @@ from db.queries.event_lists import utc_day_start
 Query = TypeVar("Query", bound=Select)  # type: ignore[type-arg]  # any row type
 
 
+def attended(*columns: Any) -> Select[Any]:
+    """`columns` of the attended community attendances (attended status: walk-ins included)."""
+    return (select(*columns).join(Event, Event.id == Attendance.event_id)
+            .where(Attendance.status == "attended", Event.action == "community"))
+
+
 def first_attendance() -> Subquery:
     """Each member's first attended community event (artisan_id, first_at)."""
-    return (
-        select(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
-        .join(Event, Event.id == Attendance.event_id)
-        .where(Attendance.status == "attended", Event.action == "community")
-        .group_by(Attendance.artisan_id)
-        .subquery()
-    )
+    return (attended(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
+            .group_by(Attendance.artisan_id).subquery())
+
+
+def members_before(end: datetime) -> Select[Any]:
+    """The artisans who attended a community event beginning before `end`: the members whose
+    first one did, without computing anybody's first (a semi-join, not a minimum per member)."""
+    return attended(Attendance.artisan_id).where(Event.starts_at < end)
 
 
 def brussels_day(moment: datetime) -> date:
@@ -85,6 +92,16 @@ def in_scope(query: Query, artisan_id: Any, scope: Scope) -> Query:
     return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)
 
 
+def of_scope(artisan_id: Any, scope: Scope) -> list[Any]:
+    """in_scope as a condition on the rows: a correlated EXISTS, one lookup by primary key per
+    row, for the queries where SQLite (without statistics) would loop over the commune's
+    artisans inside the loop over the rows if joined."""
+    conditions = scope_artisans(scope)
+    if not conditions:
+        return []
+    return [select(Artisan.id).where(Artisan.id == artisan_id, *conditions).exists()]
+
+
 def first_member_at(session: Session, scope: Scope, end: datetime) -> datetime | None:
     """The earliest first attendance of the scope's members before `end` (None: no member),
     read from the events in time order: no need for every member's first attendance."""
@@ -97,8 +114,9 @@ def first_member_at(session: Session, scope: Scope, end: datetime) -> datetime |
 
 def members_to_date(session: Session, on: date) -> int:
     """Unique artisans who attended a community event up to the end of `on` (Brussels)."""
-    first = first_attendance()
-    return int(session.scalar(select(func.count()).where(first.c.first_at < day_after(on))) or 0)
+    members = members_before(day_after(on)).with_only_columns(
+        func.count(func.distinct(Attendance.artisan_id)))
+    return int(session.scalar(members) or 0)
 
 
 def members_on_days(session: Session, days: list[date]) -> list[int]:
@@ -137,11 +155,9 @@ def members_by_commune(session: Session, on: date) -> pd.DataFrame:
 
     Members without a commune form a row whose commune_nis is None, so the counts add up to
     members_to_date: the privacy audit checks the cells against that disclosed total."""
-    first = first_attendance()
     rows = session.execute(
         select(Artisan.commune_nis, func.count().label("count"))
-        .join(first, first.c.artisan_id == Artisan.id)
-        .where(first.c.first_at < day_after(on))
+        .where(Artisan.id.in_(members_before(day_after(on))))
         .group_by(Artisan.commune_nis).order_by(func.count().desc())
     ).all()
     return pd.DataFrame(rows, columns=["commune_nis", "count"])
@@ -153,8 +169,10 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     the whole history, so that new members stay differences of totals once disclosed."""
     first = first_attendance()
     start, end = window(scope, today)
-    scoped = in_scope(select(first.c.first_at).where(first.c.first_at < end),
-                      first.c.artisan_id, scope).subquery()
+    # Members per first moment (a row per event at most), put in their month after that.
+    scoped = in_scope(select(first.c.first_at, func.count().label("new"))
+                      .where(first.c.first_at < end), first.c.artisan_id, scope
+                      ).group_by(first.c.first_at).subquery()
     earliest = first_member_at(session, scope, end)
     last = min(scope.period.end, today)
     if earliest is None or last < scope.period.start:
@@ -163,7 +181,7 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     months = month_starts(min(brussels_day(earliest), scope.period.start), last)
     bucket = brussels_month(scoped.c.first_at, months).label("bucket")
     counts = {int(b): int(n) for b, n in
-              session.execute(select(bucket, func.count()).group_by(bucket)).all()}
+              session.execute(select(bucket, func.sum(scoped.c.new)).group_by(bucket)).all()}
     frame = pd.DataFrame({"month": pd.to_datetime(months),
                           "new": [counts.get(i, 0) for i in range(len(months))]})
     frame["total"] = frame["new"].cumsum()
@@ -175,11 +193,9 @@ def members_by(session: Session, scope: Scope, today: date, column: str) -> pd.D
     workshop (columns <column>, count); those without one form a None row, so the counts add
     up to the members card (the privacy audit checks the cells against it)."""
     category = {"commune_nis": Artisan.commune_nis, "sector": Artisan.sector}[column]
-    first = first_attendance()
     rows = session.execute(
         select(category, func.count().label("count"))
-        .join(first, first.c.artisan_id == Artisan.id)
-        .where(first.c.first_at < window(scope, today)[1], *scope_artisans(scope))
+        .where(Artisan.id.in_(members_before(window(scope, today)[1])), *scope_artisans(scope))
         .group_by(category).order_by(func.count().desc(), category)).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=[column, "count"])
 

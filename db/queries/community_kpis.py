@@ -21,16 +21,12 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Attendance, Event
 from db.periods import Scope
-from db.queries.community import (
-    first_attendance,
-    in_scope,
-    window,
-)
+from db.queries.community import in_scope, members_before, of_scope, window
 from db.queries.event_lists import brussels_column
 
 EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning", "walk_ins",
@@ -42,19 +38,26 @@ def _count_if(condition: Any) -> Any:
 
 
 def _attendances(scope: Scope, start: datetime, end: datetime,
-                 with_first: bool = False) -> Select[Any]:
+                 with_new: bool = False) -> Select[Any]:
     """The scope's artisans' attendance rows at community events in [start, end), and, with
-    `with_first`, their first attended community event (None for those who never attended)."""
-    first = first_attendance()
+    `with_new`, whether each is its artisan's first attended community event (1 or 0)."""
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
                           Attendance.walk_in, Event.starts_at]
-    query = in_scope(select(*columns, *([first.c.first_at] if with_first else []))
-                     .join(Event, Event.id == Attendance.event_id)
-                     .where(Event.action == "community", Event.starts_at >= start,
-                            Event.starts_at < end), Attendance.artisan_id, scope)
-    if with_first:  # the costly part (every member's first event): only where it is used
-        return query.outerjoin(first, first.c.artisan_id == Attendance.artisan_id)
-    return query
+    if with_new:  # no earlier one: the row's own artisan only, not every member's first event
+        columns.append(case((and_(Attendance.status == "attended",
+                                  ~_attended_before(Attendance.artisan_id, Event.starts_at)), 1),
+                            else_=0).label("new"))
+    return (select(*columns).join(Event, Event.id == Attendance.event_id)
+            .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
+                   *of_scope(Attendance.artisan_id, scope)))
+
+
+def _attended_before(artisan_id: Any, moment: Any) -> Any:
+    """EXISTS an attended community event of the artisan that began before `moment`."""
+    earlier, at = aliased(Attendance), aliased(Event)
+    return (select(earlier.id).join(at, at.id == earlier.event_id)
+            .where(earlier.artisan_id == artisan_id, earlier.status == "attended",
+                   at.action == "community", at.starts_at < moment).exists())
 
 
 def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
@@ -72,6 +75,7 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
         _count_if(rows.c.status == "no_show").label("no_shows"),
         _count_if(rows.c.status == "cancelled").label("cancelled"),
         func.count(func.distinct(case((attended, rows.c.event_id)))).label("events"),
+        rows.c.artisan_id,
     ).group_by(rows.c.artisan_id).subquery()
     counts = session.execute(select(
         func.coalesce(func.sum(each.c.attended), 0), func.coalesce(func.sum(each.c.walk_ins), 0),
@@ -79,15 +83,17 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
         func.coalesce(func.sum(each.c.cancelled), 0), _count_if(each.c.events >= 1),
         _count_if(each.c.events >= 2))).one()
     repeat = int(counts[6])
-    first = first_attendance()
-    members = session.execute(in_scope(
-        select(func.count(), _count_if(first.c.first_at >= start)).select_from(first)
-        .where(first.c.first_at < end), first.c.artisan_id, scope)).one()
+    # Members to date, and those already members before the period: the others are new.
+    members, before = session.execute(in_scope(members_before(end).with_only_columns(
+        func.count(func.distinct(Attendance.artisan_id)),
+        func.count(func.distinct(case((Event.starts_at < start, Attendance.artisan_id))))),
+        Attendance.artisan_id, scope)).one()
+    new = int(members) - int(before)
     held = session.scalar(select(func.count()).select_from(Event).where(
         Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
-    active, new, registrations = int(counts[5]), int(members[1]), int(counts[2])
+    active, registrations = int(counts[5]), int(counts[2])
     return {
-        "members": int(members[0]), "new_members": new, "active_members": active,
+        "members": int(members), "new_members": new, "active_members": active,
         "returning_members": active - new, "events_held": int(held or 0),
         "attendances": int(counts[0]), "walk_ins": int(counts[1]),
         "registrations": registrations, "no_shows": int(counts[3]),
@@ -102,11 +108,11 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     new and returning among them, walk-ins, registrations not cancelled, no-shows and the
     no-show rate (None without registrations). Events without attendance are there with 0."""
     start, end = window(scope, today)
-    rows = _attendances(scope, start, end, with_first=True).subquery()
+    rows = _attendances(scope, start, end, with_new=True).subquery()
     attended = rows.c.status == "attended"
     result = session.execute(
         select(Event.id, Event.starts_at, Event.title, _count_if(attended),
-               _count_if(attended & (rows.c.first_at == rows.c.starts_at)),
+               func.coalesce(func.sum(rows.c.new), 0),
                _count_if(attended & rows.c.walk_in.is_(True)),
                _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
                _count_if(rows.c.status == "no_show"))

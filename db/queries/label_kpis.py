@@ -139,24 +139,40 @@ def certified_by_month(session: Session, scope: Scope, today: date) -> pd.DataFr
                          "certified": certified_on_days(session, scope, ends)})
 
 
+def _latest_steps(day: date) -> Any:
+    """Each artisan's latest step on or before the day (artisan_id, state, occurred_on): of
+    their latest day, the last recorded (highest id). Aggregates, not a window over all steps."""
+    last = (select(LabelStep.artisan_id, func.max(LabelStep.occurred_on).label("on"))
+            .where(LabelStep.occurred_on <= day).group_by(LabelStep.artisan_id).subquery())
+    step, later = aliased(LabelStep), aliased(LabelStep)
+    return (select(step.artisan_id, step.state, step.occurred_on)
+            .join(last, and_(last.c.artisan_id == step.artisan_id,
+                             last.c.on == step.occurred_on))
+            .where(~select(later.id).where(later.artisan_id == step.artisan_id,
+                                           later.occurred_on == step.occurred_on,
+                                           later.id > step.id).exists())
+            .subquery())
+
+
 def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Artisans per label state on the day, every state in journey order: columns state, count."""
     day = as_of(scope, today)
-    ranked = select(
-        LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on,
-        func.row_number().over(partition_by=LabelStep.artisan_id,
-                               order_by=(LabelStep.occurred_on.desc(), LabelStep.id.desc())
-                               ).label("rank")).where(LabelStep.occurred_on <= day).subquery()
-    state = case((ranked.c.state.is_(None), "not_informed"),
-                 (and_(ranked.c.state == "certified",
-                       ranked.c.occurred_on <= validity_start(day)), "expired"),
-                 else_=ranked.c.state)
-    each = (select(state.label("state")).select_from(Artisan)
-            .outerjoin(ranked, and_(ranked.c.artisan_id == Artisan.id, ranked.c.rank == 1))
-            .where(or_(ranked.c.state.is_not(None), _in_registry(day)), *scope_artisans(scope))
-            .subquery())
-    counts = {str(state): int(n) for state, n in session.execute(
-        select(each.c.state, func.count()).group_by(each.c.state))}
+    latest = _latest_steps(day)
+    state = case((and_(latest.c.state == "certified",
+                       latest.c.occurred_on <= validity_start(day)), "expired"),
+                 else_=latest.c.state).label("state")
+    # Those with a step count by it (registered later or not); the registry's others, without
+    # one, are not_informed: the registry less its artisans with a step.
+    rows = session.execute(
+        select(state, func.count(), func.coalesce(func.sum(case((_in_registry(day), 1),
+                                                                else_=0)), 0))
+        .join(Artisan, Artisan.id == latest.c.artisan_id)
+        .where(*scope_artisans(scope)).group_by(state)).all()
+    registry = session.scalar(select(func.count()).select_from(Artisan)
+                              .where(_in_registry(day), *scope_artisans(scope))) or 0
+    counts = {str(state): int(n) for state, n, _ in rows}
+    counts["not_informed"] = (counts.get("not_informed", 0) + int(registry)
+                              - sum(int(stepped) for _, _, stepped in rows))
     return pd.DataFrame({"state": list(LABEL_STATES),
                          "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
 

@@ -160,3 +160,29 @@ def test_the_campaign_upgrade_gives_figure_rows_a_version(engine: Engine) -> Non
         assert conn.scalar(text("SELECT created_by FROM campaigns")) is None
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(text("UPDATE campaign_metrics SET row_version = 0"))
+
+
+def test_the_read_indexes_come_and_go_with_0008(engine: Engine) -> None:
+    """0008 adds the dashboards' read indexes (and the event to the artisan-and-status one);
+    its downgrade puts the schema back as 0007 had it."""
+    wanted = {"artisans": "ix_artisans_created_at", "attendances": "ix_attendances_event_status",
+              "label_steps": "ix_label_steps_artisan_occurred"}
+
+    def present() -> set[str]:
+        found = inspect(engine)
+        return {n for t, n in wanted.items() if n in {i["name"] for i in found.get_indexes(t)}}
+
+    def artisan_status() -> list[str | None]:
+        return next(i["column_names"] for i in inspect(engine).get_indexes("attendances")
+                    if i["name"] == "ix_attendances_artisan_status")
+
+    assert present() == set(wanted.values())
+    assert artisan_status() == ["artisan_id", "status", "event_id"]
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    assert present() == set()
+    assert artisan_status() == ["artisan_id", "status"]
+    upgrade_to_head(engine)
+    assert present() == set(wanted.values())
