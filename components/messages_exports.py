@@ -39,14 +39,26 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.download": _m("Télécharger le rapport", "Rapport downloaden",
                           "Download the report"),
     "report.download_help": _m(
-        "Les chiffres sont ceux de l'ouverture de la page (ou du dernier changement de "
-        "filtre) ; le fichier est établi au moment du clic.",
-        "De cijfers zijn die van het openen van de pagina (of de laatste filterwijziging); "
-        "het bestand wordt bij het klikken opgesteld.",
-        "The figures are those of when the page was opened (or a filter last changed); the "
-        "file is made when you click."),
-    "report.contents": _m("Contenu : {sections}.", "Inhoud: {sections}.",
-                          "Contents: {sections}."),
+        "Les chiffres sont ceux du moment où le rapport a été préparé ; le fichier est établi "
+        "au moment du clic.",
+        "De cijfers zijn die van het moment waarop het rapport werd voorbereid; het bestand "
+        "wordt bij het klikken opgesteld.",
+        "The figures are those of when the report was prepared; the file is made when you "
+        "click."),
+    "report.prepare": _m("Préparer le rapport", "Rapport voorbereiden", "Prepare the report"),
+    "report.prepare_help": _m(
+        "Lit les chiffres de tous les tableaux de bord pour la période et les filtres choisis.",
+        "Leest de cijfers van alle dashboards voor de gekozen periode en filters.",
+        "Reads every dashboard's figures for the chosen period and filters."),
+    "report.preparing": _m("Lecture des chiffres…", "Cijfers worden gelezen…",
+                           "Reading the figures…"),
+    "report.ready": _m("Rapport prêt. Contenu : {sections}.",
+                       "Rapport klaar. Inhoud: {sections}.",
+                       "Report ready. Contents: {sections}."),
+    "report.outdated": _m(
+        "Les chiffres ont changé depuis la préparation du rapport : préparez-le à nouveau.",
+        "De cijfers zijn veranderd sinds het rapport werd voorbereid: bereid het opnieuw voor.",
+        "The figures have changed since the report was prepared: prepare it again."),
     "report.file": _m("rapport", "rapport", "report"),
     "report.made": _m("Établi le {day}.", "Opgesteld op {day}.", "Made on {day}."),
     "report.figure": _m("Indicateur", "Indicator", "Figure"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -157,9 +158,39 @@ def report_for(scope: Scope, today: date, role: str) -> Report:
     """Everything the role's dashboards show for the scope, ready to be made into a file:
     put together once per scope, day, role, language and data versions (its 24 reads are
     cached one by one too; together, a warm run of the page unpickles one result)."""
+    return _report(*_key(scope, today, role))
+
+
+def _key(scope: Scope, today: date, role: str) -> tuple[Any, ...]:
     versions = st.session_state.get("data_versions") or refresh_versions()
-    return _report(str(get_engine().url), tuple(sorted(versions.items())), scope, today, role,
-                   current_language())
+    return (str(get_engine().url), tuple(sorted(versions.items())), scope, today, role,
+            current_language())
+
+
+READY = "report_ready"  # the key of the report last prepared in this session
+
+
+def prepared_report(scope: Scope, today: date, role: str) -> Report | None:
+    """The report prepared in this session for these filters, figures and language, if any:
+    a page's run reads the figures only once someone asks for the report (prepare_report),
+    not on every visit of the page."""
+    key = _key(scope, today, role)
+    return _report(*key) if st.session_state.get(READY) == key else None
+
+
+def prepare_report(scope: Scope, today: date, role: str) -> Report:
+    """Read every figure of the report (24 reads) and remember it as this session's."""
+    key = _key(scope, today, role)
+    report = _report(*key)
+    st.session_state[READY] = key
+    return report
+
+
+def outdated(scope: Scope, role: str) -> bool:
+    """A report was prepared for these filters, but the figures have changed since."""
+    key: tuple[Any, ...] | None = st.session_state.get(READY)
+    return key is not None and key[2] == scope and key[4] == role and key[1] != _key(
+        scope, key[3], role)[1]
 
 
 @st.cache_data(ttl="10m", show_spinner=False, max_entries=64)

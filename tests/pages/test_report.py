@@ -42,10 +42,31 @@ def _open(role: str, lang: str = "en", **params: str) -> AppTest:
 def test_the_page_offers_the_report_to_download(demo_users: Engine, role: str) -> None:
     at = _open(role, period="plan")
     assert at.title[0].value == "Report"
+    assert not at.get("download_button")  # no figure is read before it is asked for
+    at.button(key="report_prepare").click().run()
+    assert not at.exception, at.exception
     [button] = at.get("download_button")
     assert button.proto.label == "Download the report" and button.proto.ignore_rerun
+    assert "report_prepare" not in [b.key for b in at.button]  # the download took its place
+    assert at.success[0].value.startswith("Report ready. Contents: Plan overview, Coaching")
     communes = [s for s in at.selectbox if s.key == "filter_commune"]
     assert len(communes) == 1  # staff and up filter by commune
+    at.run()  # prepared once: it stays ready while the figures and filters stay the same
+    assert at.get("download_button") and "report_prepare" not in [b.key for b in at.button]
+
+
+def test_a_prepared_report_is_not_offered_once_the_figures_changed(demo_users: Engine) -> None:
+    at = _open("manager", period="plan")
+    at.button(key="report_prepare").click().run()
+    assert at.get("download_button")
+    with session_scope(demo_users) as s:
+        create_artisan(session=s, actor=actor("staff"), fields={
+            "first_name": "Nouvelle", "last_name": "Artisane", "postcode": "1000"})
+    at.run()
+    assert not at.get("download_button")
+    assert at.info[0].value == ("The figures have changed since the report was prepared: "
+                                "prepare it again.")
+    assert "report_prepare" in [b.key for b in at.button]
 
 
 @pytest.fixture
