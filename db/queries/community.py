@@ -1,5 +1,9 @@
 """Community growth: members are artisans who attended at least one community event. Days and
-months are Brussels ones: an evening at 00:05 on the 1st counts in the month it begins."""
+months are Brussels ones: an evening at 00:05 on the 1st counts in the month it begins.
+
+Members are read from community_members (each member's first attended community event, and
+their commune and sector), which the database's triggers keep in line with the attendances
+(migration 0009): a read need not work out every member's first attendance."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, Subquery, case, func, select
 from sqlalchemy.orm import Session
 
 from db.clock import BRUSSELS
-from db.models import Artisan, Attendance, Event
+from db.models import Artisan, Attendance, CommunityMember, Event
 from db.periods import Period, Scope
 from db.queries.event_lists import utc_day_start
 
@@ -26,15 +30,21 @@ def attended(*columns: Any) -> Select[Any]:
 
 
 def first_attendance() -> Subquery:
-    """Each member's first attended community event (artisan_id, first_at)."""
+    """Each member's first attended community event (artisan_id, first_at), as the attendances
+    give it: what community_members holds (tests/db/test_community_members.py)."""
     return (attended(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
             .group_by(Attendance.artisan_id).subquery())
 
 
-def members_before(end: datetime) -> Select[Any]:
-    """The artisans who attended a community event beginning before `end`: the members whose
-    first one did, without computing anybody's first (a semi-join, not a minimum per member)."""
-    return attended(Attendance.artisan_id).where(Event.starts_at < end)
+def members_of(scope: Scope, end: datetime) -> list[Any]:
+    """Conditions on CommunityMember: a member before `end`, of the scope's commune and sector
+    (the member's copies of the artisan's, kept by the triggers)."""
+    conditions = [CommunityMember.first_at < end]
+    if scope.commune:
+        conditions.append(CommunityMember.commune_nis == scope.commune)
+    if scope.sector:
+        conditions.append(CommunityMember.sector == scope.sector)
+    return conditions
 
 
 def brussels_day(moment: datetime) -> date:
@@ -103,46 +113,44 @@ def of_scope(artisan_id: Any, scope: Scope) -> list[Any]:
 
 
 def first_member_at(session: Session, scope: Scope, end: datetime) -> datetime | None:
-    """The earliest first attendance of the scope's members before `end` (None: no member),
-    read from the events in time order: no need for every member's first attendance."""
-    return session.scalar(select(func.min(Event.starts_at)).where(
-        Event.action == "community", Event.starts_at < end,
-        in_scope(select(Attendance.id).where(Attendance.event_id == Event.id,
-                                             Attendance.status == "attended"),
-                 Attendance.artisan_id, scope).exists()))
+    """The earliest first attendance of the scope's members before `end` (None: no member)."""
+    return session.scalar(select(func.min(CommunityMember.first_at))
+                          .where(*members_of(scope, end)))
 
 
 def members_to_date(session: Session, on: date) -> int:
     """Unique artisans who attended a community event up to the end of `on` (Brussels)."""
-    members = members_before(day_after(on)).with_only_columns(
-        func.count(func.distinct(Attendance.artisan_id)))
-    return int(session.scalar(members) or 0)
+    return int(session.scalar(select(func.count()).select_from(CommunityMember)
+                              .where(CommunityMember.first_at < day_after(on))) or 0)
 
 
 def members_on_days(session: Session, days: list[date]) -> list[int]:
     """members_to_date on each of `days`, in one query."""
     if not days:
         return []
-    first = first_attendance()
+    first = CommunityMember.first_at
     row = session.execute(select(*(
-        func.coalesce(func.sum(case((first.c.first_at < day_after(d), 1), else_=0)), 0)
-        for d in days)).select_from(first)).one()
+        func.coalesce(func.sum(case((first < day_after(d), 1), else_=0)), 0)
+        for d in days)).select_from(CommunityMember)).one()
     return [int(n) for n in row]
 
 
 def members_by_month(session: Session, on: date) -> pd.DataFrame:
     """New and cumulative community members per Brussels month that had new members, up to
     `on` (columns month, new, total)."""
-    first = first_attendance()
     end = day_after(on)
     earliest = first_member_at(session, Scope(Period(on, on)), end)
     if earliest is None:
         return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
                              "total": pd.Series([], dtype="int64")})
     months = month_starts(brussels_day(earliest), on)
-    bucket = brussels_month(first.c.first_at, months).label("bucket")
-    rows = session.execute(select(bucket, func.count().label("new"))
-                           .where(first.c.first_at < end).group_by(bucket)).all()
+    # Members per first moment (a row per event at most), put in their month after that.
+    firsts = (select(CommunityMember.first_at, func.count().label("new"))
+              .where(CommunityMember.first_at < end).group_by(CommunityMember.first_at)
+              .subquery())
+    bucket = brussels_month(firsts.c.first_at, months).label("bucket")
+    rows = session.execute(select(bucket, func.sum(firsts.c.new).label("new"))
+                           .group_by(bucket)).all()
     counts = sorted((int(r.bucket), int(r.new)) for r in rows)
     frame = pd.DataFrame({"month": pd.to_datetime([months[i] for i, _ in counts]),
                           "new": [n for _, n in counts]})
@@ -156,9 +164,9 @@ def members_by_commune(session: Session, on: date) -> pd.DataFrame:
     Members without a commune form a row whose commune_nis is None, so the counts add up to
     members_to_date: the privacy audit checks the cells against that disclosed total."""
     rows = session.execute(
-        select(Artisan.commune_nis, func.count().label("count"))
-        .where(Artisan.id.in_(members_before(day_after(on))))
-        .group_by(Artisan.commune_nis).order_by(func.count().desc())
+        select(CommunityMember.commune_nis, func.count().label("count"))
+        .where(CommunityMember.first_at < day_after(on))
+        .group_by(CommunityMember.commune_nis).order_by(func.count().desc())
     ).all()
     return pd.DataFrame(rows, columns=["commune_nis", "count"])
 
@@ -167,12 +175,10 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """The scope's members to date at the end of every Brussels month (columns month, new,
     total), from the first member's month (or the period's, if earlier) to the period's end:
     the whole history, so that new members stay differences of totals once disclosed."""
-    first = first_attendance()
     start, end = window(scope, today)
     # Members per first moment (a row per event at most), put in their month after that.
-    scoped = in_scope(select(first.c.first_at, func.count().label("new"))
-                      .where(first.c.first_at < end), first.c.artisan_id, scope
-                      ).group_by(first.c.first_at).subquery()
+    scoped = (select(CommunityMember.first_at, func.count().label("new"))
+              .where(*members_of(scope, end)).group_by(CommunityMember.first_at).subquery())
     earliest = first_member_at(session, scope, end)
     last = min(scope.period.end, today)
     if earliest is None or last < scope.period.start:
@@ -192,10 +198,11 @@ def members_by(session: Session, scope: Scope, today: date, column: str) -> pd.D
     """The scope's members to date at the period's end per commune_nis or sector of their
     workshop (columns <column>, count); those without one form a None row, so the counts add
     up to the members card (the privacy audit checks the cells against it)."""
-    category = {"commune_nis": Artisan.commune_nis, "sector": Artisan.sector}[column]
+    category = {"commune_nis": CommunityMember.commune_nis,
+                "sector": CommunityMember.sector}[column]
     rows = session.execute(
         select(category, func.count().label("count"))
-        .where(Artisan.id.in_(members_before(window(scope, today)[1])), *scope_artisans(scope))
+        .where(*members_of(scope, window(scope, today)[1]))
         .group_by(category).order_by(func.count().desc(), category)).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=[column, "count"])
 

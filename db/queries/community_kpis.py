@@ -22,11 +22,11 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, and_, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from db.models import Attendance, Event
+from db.models import Attendance, CommunityMember, Event
 from db.periods import Scope
-from db.queries.community import in_scope, members_before, of_scope, window
+from db.queries.community import members_of, of_scope, window
 from db.queries.event_lists import brussels_column
 
 EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning", "walk_ins",
@@ -43,21 +43,16 @@ def _attendances(scope: Scope, start: datetime, end: datetime,
     `with_new`, whether each is its artisan's first attended community event (1 or 0)."""
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
                           Attendance.walk_in, Event.starts_at]
-    if with_new:  # no earlier one: the row's own artisan only, not every member's first event
-        columns.append(case((and_(Attendance.status == "attended",
-                                  ~_attended_before(Attendance.artisan_id, Event.starts_at)), 1),
-                            else_=0).label("new"))
-    return (select(*columns).join(Event, Event.id == Attendance.event_id)
-            .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
-                   *of_scope(Attendance.artisan_id, scope)))
-
-
-def _attended_before(artisan_id: Any, moment: Any) -> Any:
-    """EXISTS an attended community event of the artisan that began before `moment`."""
-    earlier, at = aliased(Attendance), aliased(Event)
-    return (select(earlier.id).join(at, at.id == earlier.event_id)
-            .where(earlier.artisan_id == artisan_id, earlier.status == "attended",
-                   at.action == "community", at.starts_at < moment).exists())
+    query = (select(*columns).join(Event, Event.id == Attendance.event_id)
+             .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
+                    *of_scope(Attendance.artisan_id, scope)))
+    if not with_new:
+        return query
+    # new: the member's first attended community event is this one (community_members)
+    return (query.add_columns(case((and_(Attendance.status == "attended",
+                                         CommunityMember.first_at == Event.starts_at), 1),
+                                   else_=0).label("new"))
+            .outerjoin(CommunityMember, CommunityMember.artisan_id == Attendance.artisan_id))
 
 
 def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
@@ -67,31 +62,23 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
     start, end = window(scope, today)
     rows = _attendances(scope, start, end).subquery()
     attended = rows.c.status == "attended"
-    # One pass over the period's rows, per artisan: their counts and the events they attended.
-    each = select(
-        _count_if(attended).label("attended"),
-        _count_if(attended & rows.c.walk_in.is_(True)).label("walk_ins"),
-        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")).label("booked"),
-        _count_if(rows.c.status == "no_show").label("no_shows"),
-        _count_if(rows.c.status == "cancelled").label("cancelled"),
-        func.count(func.distinct(case((attended, rows.c.event_id)))).label("events"),
-        rows.c.artisan_id,
-    ).group_by(rows.c.artisan_id).subquery()
     counts = session.execute(select(
-        func.coalesce(func.sum(each.c.attended), 0), func.coalesce(func.sum(each.c.walk_ins), 0),
-        func.coalesce(func.sum(each.c.booked), 0), func.coalesce(func.sum(each.c.no_shows), 0),
-        func.coalesce(func.sum(each.c.cancelled), 0), _count_if(each.c.events >= 1),
-        _count_if(each.c.events >= 2))).one()
-    repeat = int(counts[6])
+        _count_if(attended), _count_if(attended & rows.c.walk_in.is_(True)),
+        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
+        _count_if(rows.c.status == "no_show"), _count_if(rows.c.status == "cancelled"))).one()
+    # Per artisan who attended: how many events (one row per event and artisan, unique).
+    each = (select(func.count().label("events")).where(attended).group_by(rows.c.artisan_id)
+            .subquery())
+    active, repeat = (int(n) for n in session.execute(
+        select(func.count(), _count_if(each.c.events >= 2))).one())
     # Members to date, and those already members before the period: the others are new.
-    members, before = session.execute(in_scope(members_before(end).with_only_columns(
-        func.count(func.distinct(Attendance.artisan_id)),
-        func.count(func.distinct(case((Event.starts_at < start, Attendance.artisan_id))))),
-        Attendance.artisan_id, scope)).one()
+    members, before = session.execute(
+        select(func.count(), _count_if(CommunityMember.first_at < start))
+        .where(*members_of(scope, end))).one()
     new = int(members) - int(before)
     held = session.scalar(select(func.count()).select_from(Event).where(
         Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
-    active, registrations = int(counts[5]), int(counts[2])
+    registrations = int(counts[2])
     return {
         "members": int(members), "new_members": new, "active_members": active,
         "returning_members": active - new, "events_held": int(held or 0),
@@ -110,15 +97,20 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     start, end = window(scope, today)
     rows = _attendances(scope, start, end, with_new=True).subquery()
     attended = rows.c.status == "attended"
+    # Counted per event first, then put beside every event of the period (none: zeros).
+    counted = select(rows.c.event_id, _count_if(attended).label("attended"),
+                     func.coalesce(func.sum(rows.c.new), 0).label("new"),
+                     _count_if(attended & rows.c.walk_in.is_(True)).label("walk_ins"),
+                     _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")
+                               ).label("registrations"),
+                     _count_if(rows.c.status == "no_show").label("no_shows"),
+                     ).group_by(rows.c.event_id).subquery()
     result = session.execute(
-        select(Event.id, Event.starts_at, Event.title, _count_if(attended),
-               func.coalesce(func.sum(rows.c.new), 0),
-               _count_if(attended & rows.c.walk_in.is_(True)),
-               _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
-               _count_if(rows.c.status == "no_show"))
-        .outerjoin(rows, rows.c.event_id == Event.id)
+        select(Event.id, Event.starts_at, Event.title,
+               *(func.coalesce(counted.c[name], 0) for name in (
+                   "attended", "new", "walk_ins", "registrations", "no_shows")))
+        .outerjoin(counted, counted.c.event_id == Event.id)
         .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
-        .group_by(Event.id, Event.starts_at, Event.title)
         .order_by(Event.starts_at, Event.id)).all()
     frame = pd.DataFrame([tuple(r) for r in result], columns=EVENT_COLUMNS[:5]
                          + EVENT_COLUMNS[6:9])

@@ -1,6 +1,7 @@
 """read indexes: the registry on a day (artisans by created_at), who attended each event and
-which events each artisan attended, from the index alone (attendances by event, status and
-artisan; the artisan-and-status index gains the event), and each artisan's label steps by day
+which events each artisan attended, from the index alone (attendances by event, status,
+artisan and walk-in; the artisan-and-status index gains the event), and each artisan's label
+steps by day
 
 Indexes only: no table or row changes.
 
@@ -20,7 +21,8 @@ depends_on = None
 
 INDEXES = (
     ("ix_artisans_created_at", "artisans", ["created_at"]),
-    ("ix_attendances_event_status", "attendances", ["event_id", "status", "artisan_id"]),
+    ("ix_attendances_event_status", "attendances",
+     ["event_id", "status", "artisan_id", "walk_in"]),
     ("ix_label_steps_artisan_occurred", "label_steps", ["artisan_id", "occurred_on"]),
 )
 

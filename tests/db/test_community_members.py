@@ -1,0 +1,202 @@
+"""community_members, kept by the database's triggers (migration 0009), always equals what the
+attendances say: each member's first attended community event and their commune and sector,
+after every kind of write (whatever path makes it), on SQLite and PostgreSQL; and its
+triggers are there (a SQLite table rebuild in a later migration would drop them)."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, text, update
+
+from db import models as m
+
+COMMUNES = ["21009", "21004", None]
+SECTORS = ["wood", "food", None]
+START = datetime(2024, 1, 1, 18, tzinfo=UTC)
+
+
+def _computed(conn: Connection) -> set[tuple[Any, ...]]:
+    """The members as the attendances give them (artisan, first start, commune, sector)."""
+    first = (select(m.Attendance.artisan_id, func.min(m.Event.starts_at).label("first_at"))
+             .join(m.Event, m.Event.id == m.Attendance.event_id)
+             .where(m.Attendance.status == "attended", m.Event.action == "community")
+             .group_by(m.Attendance.artisan_id).subquery())
+    rows = conn.execute(select(m.Artisan.id, first.c.first_at, m.Artisan.commune_nis,
+                               m.Artisan.sector).join(first, first.c.artisan_id == m.Artisan.id))
+    return {tuple(r) for r in rows}
+
+
+def _stored(conn: Connection) -> set[tuple[Any, ...]]:
+    c = m.CommunityMember
+    return {tuple(r) for r in conn.execute(select(c.artisan_id, c.first_at, c.commune_nis,
+                                                  c.sector))}
+
+
+def _artisan(conn: Connection, artisan_id: int) -> None:
+    conn.execute(insert(m.Artisan), {
+        "id": artisan_id, "first_name": f"A{artisan_id}", "last_name": "X", "language": "fr",
+        "source": "other", "commune_nis": COMMUNES[artisan_id % 3],
+        "postcode": {"21009": "1050", "21004": "1000"}.get(COMMUNES[artisan_id % 3] or ""),
+        "sector": SECTORS[artisan_id % 3]})
+
+
+def _event(conn: Connection, event_id: int, days: int, action: str = "community") -> None:
+    conn.execute(insert(m.Event), {"id": event_id, "title": f"E{event_id}", "kind": "networking",
+                                   "action": action,
+                                   "starts_at": START + timedelta(days=days)})
+
+
+def _attend(conn: Connection, event_id: int, artisan_id: int, status: str = "attended") -> None:
+    conn.execute(insert(m.Attendance), {
+        "event_id": event_id, "artisan_id": artisan_id, "status": status, "walk_in": False,
+        "recorded_by": "s", "registered_at": START - timedelta(days=30),
+        "checked_in_at": START if status == "attended" else None})
+
+
+def _status(conn: Connection, event_id: int, artisan_id: int, status: str) -> None:
+    conn.execute(update(m.Attendance).where(m.Attendance.event_id == event_id,
+                                            m.Attendance.artisan_id == artisan_id)
+                 .values(status=status, checked_in_at=START if status == "attended" else None))
+
+
+@pytest.fixture
+def three(engine: Engine) -> Engine:
+    """Three artisans, three community evenings (days 0, 10, 20) and a coaching one (day 5)."""
+    with engine.begin() as conn:
+        for artisan_id in (1, 2, 3):
+            _artisan(conn, artisan_id)
+        for event_id, days in ((1, 0), (2, 10), (3, 20)):
+            _event(conn, event_id, days)
+        _event(conn, 4, 5, "coaching")
+    return engine
+
+
+def _members(engine: Engine) -> dict[int, datetime]:
+    with engine.connect() as conn:
+        stored = _stored(conn)
+        assert stored == _computed(conn)
+    return {row[0]: row[1] for row in stored}
+
+
+def _day(moment: datetime) -> int:
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return (moment - START).days
+
+
+def test_each_kind_of_write_keeps_the_members(three: Engine) -> None:
+    with three.begin() as conn:
+        _attend(conn, 2, 1)  # a first attendance: a member from day 10
+        _attend(conn, 4, 2)  # coaching: not a member
+        _attend(conn, 3, 3, "registered")  # registered only: not yet
+    assert {k: _day(v) for k, v in _members(three).items()} == {1: 10}
+    with three.begin() as conn:
+        _attend(conn, 1, 1)  # an earlier one: the first moves back
+        _status(conn, 3, 3, "attended")  # checked in: a member
+    assert {k: _day(v) for k, v in _members(three).items()} == {1: 0, 3: 20}
+    with three.begin() as conn:
+        _status(conn, 1, 1, "no_show")  # corrected: the first moves on again
+        conn.execute(update(m.Event).where(m.Event.id == 3)
+                     .values(starts_at=START + timedelta(days=15)))  # the event moved
+    assert {k: _day(v) for k, v in _members(three).items()} == {1: 10, 3: 15}
+    with three.begin() as conn:
+        conn.execute(update(m.Event).where(m.Event.id == 4).values(action="community"))
+        conn.execute(update(m.Artisan).where(m.Artisan.id == 3)
+                     .values(commune_nis=None, postcode=None, sector="food"))
+    assert {k: _day(v) for k, v in _members(three).items()} == {1: 10, 2: 5, 3: 15}
+    with three.begin() as conn:
+        conn.execute(update(m.Event).where(m.Event.id == 4).values(action="coaching"))
+        conn.execute(delete(m.Attendance).where(m.Attendance.event_id == 2))
+        conn.execute(update(m.Attendance).where(m.Attendance.artisan_id == 3)
+                     .values(artisan_id=2))  # a row put on another artisan
+    assert {k: _day(v) for k, v in _members(three).items()} == {2: 15}
+    with three.begin() as conn:
+        conn.execute(delete(m.Event).where(m.Event.id == 3))  # its attendances go with it
+    assert _members(three) == {}
+
+
+def test_random_writes_keep_the_members(engine: Engine) -> None:
+    rng = random.Random(2026)
+    with engine.begin() as conn:
+        for artisan_id in range(1, 13):
+            _artisan(conn, artisan_id)
+        for event_id in range(1, 9):
+            _event(conn, event_id, rng.randrange(0, 400), rng.choice(["community"] * 3 +
+                                                                      ["coaching"]))
+    pairs: set[tuple[int, int]] = set()
+    for step in range(150):
+        with engine.begin() as conn:
+            kind = rng.randrange(6)
+            event_id, artisan_id = rng.randrange(1, 9), rng.randrange(1, 13)
+            if kind == 0 and (event_id, artisan_id) not in pairs:
+                _attend(conn, event_id, artisan_id, rng.choice(["attended", "registered"]))
+                pairs.add((event_id, artisan_id))
+            elif kind == 1 and pairs:
+                event_id, artisan_id = rng.choice(sorted(pairs))
+                _status(conn, event_id, artisan_id,
+                        rng.choice(["attended", "no_show", "cancelled", "registered"]))
+            elif kind == 2 and pairs:
+                event_id, artisan_id = rng.choice(sorted(pairs))
+                conn.execute(delete(m.Attendance).where(m.Attendance.event_id == event_id,
+                                                        m.Attendance.artisan_id == artisan_id))
+                pairs.discard((event_id, artisan_id))
+            elif kind == 3:
+                conn.execute(update(m.Event).where(m.Event.id == event_id).values(
+                    starts_at=START + timedelta(days=rng.randrange(0, 400), hours=step % 5)))
+            elif kind == 4:
+                conn.execute(update(m.Event).where(m.Event.id == event_id).values(
+                    action=rng.choice(["community", "coaching"])))
+            else:
+                commune = rng.choice(COMMUNES)
+                conn.execute(update(m.Artisan).where(m.Artisan.id == artisan_id).values(
+                    commune_nis=commune, sector=rng.choice(SECTORS),
+                    postcode={"21009": "1050", "21004": "1000"}.get(commune or "")))
+        _members(engine)  # equal after every write
+
+
+def test_the_triggers_are_there(engine: Engine) -> None:
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            found = {(r[0], r[1]) for r in conn.execute(text(
+                "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
+            tables = {t for t, name in found if name.startswith("community_members_")}
+        else:
+            tables = set(conn.execute(text(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+                "WHERE trigger_name LIKE 'community_members_%'")).scalars())
+    assert tables == {"attendances", "events", "artisans"}
+    assert "community_members" in inspect(engine).get_table_names()
+
+
+def test_two_writes_on_one_artisan_at_once_keep_the_members(three: Engine) -> None:
+    """PostgreSQL: the second write waits for the first's lock on the artisan, then refreshes
+    from its committed rows (without the lock, both would insert the new member's row)."""
+    if three.dialect.name == "sqlite":
+        pytest.skip("PostgreSQL only: SQLite has one writer at a time")
+    import threading
+
+    first = three.connect()
+    first.begin()
+    _attend(first, 2, 1)  # a new member, not committed yet
+    done: list[BaseException | None] = []
+
+    def second() -> None:
+        try:
+            with three.begin() as conn:
+                _attend(conn, 1, 1)  # the same artisan at an earlier evening, meanwhile
+            done.append(None)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            done.append(exc)
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    worker.join(timeout=1.0)
+    assert worker.is_alive()  # waiting for the first write's lock on the artisan
+    first.commit()
+    first.close()
+    worker.join(timeout=10)
+    assert done == [None]
+    assert {k: _day(v) for k, v in _members(three).items()} == {1: 0}
