@@ -48,6 +48,7 @@ class Case:
     name: str
     path: str
     params: dict[str, str]
+    click: str | None = None  # a button pressed once after opening (its key)
     at: Any = None
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
@@ -83,6 +84,8 @@ def _cases() -> list[Case]:
         cases.append(Case(label, spec.path, params))
         if spec.url_path in DASHBOARDS:
             cases.append(Case(f"{spec.url_path}?period=plan", spec.path, {"period": "plan"}))
+        if spec.url_path == "report":  # then with its figures read (the prepare button)
+            cases.append(Case("report, prepared", spec.path, {}, click="report_prepare"))
     return cases
 
 
@@ -99,6 +102,9 @@ def _open(clock: ScriptClock, case: Case) -> AppTest:
     clock.run(at)
     at.switch_page(case.path)
     clock.run(at)
+    if case.click:
+        at.button(key=case.click).click()
+        clock.run(at)
     return at
 
 
@@ -132,9 +138,12 @@ def _report(scale: float, cases: list[Case]) -> list[Case]:
         cold, warm = statistics.median(case.cold), statistics.median(case.warm)
         rc, rw = cold / f_cold, warm / f_warm
         ok = rc <= cold_target and (warm_target is None or rw <= warm_target)
-        if not ok:
-            missed.append(case)
-        verdict = "" if case is floor else ("ok" if ok else "MISSED")
+        if case.click:  # the page after an action (say, reading every figure of the report)
+            verdict = "(after a click, not a page opening: no target)"
+        else:
+            verdict = "" if case is floor else ("ok" if ok else "MISSED")
+            if not ok:
+                missed.append(case)
         print(f"{case.name:<40}{cold:>9.1f} ({rc:.1f}x){warm:>9.1f} ({rw:.1f}x)   {verdict}")
     return missed
 
