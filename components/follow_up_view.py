@@ -64,7 +64,15 @@ def _card(actor: Actor, item: FollowUpItem) -> None:
                       args=(LIST, lambda: _close(actor, item, "done"), "coaching.closed_done"))
         row[1].page_link(PROFILE, label=plain(item.artisan) or t("coaching.erased_action"),
                          icon=":material/badge:", query_params={"id": str(item.artisan_id)})
-        with st.expander(t("coaching.more_actions")):
+        # The other actions' widgets are drawn for the card opened only: a date and a text
+        # field on each of 45 cards took most of the page's time.
+        opened = st.session_state.get(f"fu_open_{item.id}", False)
+        st.button(t("coaching.more_actions"), key=f"fu_more_actions_{item.id}", type="tertiary",
+                  icon=":material/expand_less:" if opened else ":material/expand_more:",
+                  on_click=_toggle, args=(item.id,))
+        if not opened:
+            return
+        with st.container():
             if item.artisan.strip():  # no note about an erased artisan (the server drops it)
                 st.text_input(t("coaching.close_note"), key=f"fu_note_{item.id}",
                               max_chars=1000)
@@ -83,6 +91,11 @@ def _card(actor: Actor, item: FollowUpItem) -> None:
             move[1].button(t("coaching.reschedule"), key=f"fu_move_{item.id}", on_click=submit,
                            args=(LIST, lambda: _reschedule(actor, item),
                                  "coaching.rescheduled"))
+
+
+def _toggle(follow_up_id: int) -> None:
+    key = f"fu_open_{follow_up_id}"
+    st.session_state[key] = not st.session_state.get(key, False)
 
 
 def my_list(actor: Actor, items: Sequence[FollowUpItem]) -> None:

@@ -137,6 +137,8 @@ def test_move_a_follow_up_to_a_new_date(office: dict[str, int], demo_users: Engi
     fu_id = _follow_up(demo_users, office)
     at = _open("pages/follow_ups.py", lang="fr")
     later = clock.today() + timedelta(days=30)
+    assert not at.get("date_input")  # a card's other actions are drawn once opened
+    at.button(key=f"fu_more_actions_{fu_id}").click().run()
     at.date_input(key=f"fu_due_{fu_id}").set_value(later)
     at.button(key=f"fu_move_{fu_id}").click().run()
     assert "Échéance modifiée." in _texts(at)
