@@ -87,11 +87,14 @@ def events_overview(session: Session, today: date, upcoming: bool,
     when = Event.starts_at >= since if upcoming else Event.starts_at < since
     order = ([Event.starts_at, Event.id] if upcoming
              else [Event.starts_at.desc(), Event.id.desc()])
+    # The events first (by the index on starts_at), then the counts of those only.
+    chosen = (select(Event.id).where(when).order_by(*order)
+              .limit(max(1, min(limit, MAX_LIMIT))).subquery())
     rows = session.execute(
         select(*_event_columns(), *attendance_counts())
+        .join(chosen, chosen.c.id == Event.id)
         .outerjoin(Attendance, Attendance.event_id == Event.id)
-        .where(when).group_by(Event.id).order_by(*order)
-        .limit(max(1, min(limit, MAX_LIMIT)))).all()
+        .group_by(Event.id).order_by(*order)).all()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=OVERVIEW_COLUMNS, dtype=object)
     frame["starts_at"] = brussels_column(frame["starts_at"])
     for name in ("id", *COUNTS):
