@@ -112,14 +112,22 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
         .outerjoin(counted, counted.c.event_id == Event.id)
         .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
         .order_by(Event.starts_at, Event.id)).all()
-    frame = pd.DataFrame([tuple(r) for r in result], columns=EVENT_COLUMNS[:5]
-                         + EVENT_COLUMNS[6:9])
-    for name in ("attended", "new", "walk_ins", "registrations", "no_shows"):
-        frame[name] = frame[name].astype("int64")
-    frame["returning"] = frame["attended"] - frame["new"]
-    frame["no_show_rate"] = [n / r if r else None
-                             for n, r in zip(frame["no_shows"], frame["registrations"],
-                                             strict=True)]
-    frame["starts_at"] = brussels_column(frame["starts_at"])
-    return frame[EVENT_COLUMNS]
+    ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
+        else ([] for _ in range(8))
+    came, new, walk_ins, registrations, no_shows = ([int(n) for n in c] for c in counts)
+    kind: Any = None if ids else object  # no event: the dtypes an empty frame had
+
+    def ints(values: list[int]) -> pd.Series:
+        return pd.Series(values, dtype="int64")
+
+    return pd.DataFrame({
+        "event_id": pd.Series(ids, dtype=kind), "starts_at": brussels_column(starts),
+        "title": pd.Series(titles, dtype=kind), "attended": ints(came), "new": ints(new),
+        "returning": ints([a - n for a, n in zip(came, new, strict=True)]),
+        "walk_ins": ints(walk_ins), "registrations": ints(registrations),
+        "no_shows": ints(no_shows),
+        "no_show_rate": pd.Series([n / r if r else None  # float, NaN without registrations
+                                   for n, r in zip(no_shows, registrations, strict=True)],
+                                  dtype=None if ids else "float64")},
+        columns=EVENT_COLUMNS)
 
