@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import KpiTarget
-from db.queries.progress import indicator_value
+from db.queries.pace import CUMULATIVE
+from db.queries.progress import indicator_value, indicator_values
 
 COLUMNS = ["period_start", "period_end", "target_value"]
 PROGRESS_COLUMNS = [*COLUMNS, "month", "value"]
@@ -49,10 +50,16 @@ def target_progress(session: Session, indicator: str, start: date, end: date,
     first day to each month end (to today) within both periods, by the Targets page's
     definitions (columns period_start, period_end, target_value, month, value; month is the
     first day of the month)."""
-    rows = []
-    for goal_start, goal_end, goal in _targets(session, indicator, start, end):
-        first, last = max(goal_start, start), min(goal_end, end, today)
-        for day in _month_ends(first, last) if first <= last else []:
-            value = indicator_value(session, indicator, goal_start, day)
-            rows.append((goal_start, goal_end, goal, pd.Timestamp(day.replace(day=1)), value))
+    goals = _targets(session, indicator, start, end)
+    spans = [(goal, max(goal[0], start), min(goal[1], end, today)) for goal in goals]
+    months = [(goal, day) for goal, first, last in spans if first <= last
+              for day in _month_ends(first, last)]
+    if indicator in CUMULATIVE:  # a stock: its value on each day (not drawn by the pages)
+        values = {(indicator, goal[0], day): indicator_value(session, indicator, goal[0], day)
+                  for goal, day in months}
+    else:  # a flow: every month of every target in one go
+        values = indicator_values(session, [(indicator, goal[0], day) for goal, day in months])
+    rows = [(goal_start, goal_end, goal, pd.Timestamp(day.replace(day=1)),
+             values[(indicator, goal_start, day)])
+            for (goal_start, goal_end, goal), day in months]
     return pd.DataFrame(rows, columns=PROGRESS_COLUMNS)

@@ -20,12 +20,14 @@ while the period runs), called "the day" below:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
+from itertools import accumulate
 from statistics import median
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Artisan, LabelStep
@@ -48,34 +50,66 @@ def _in_registry(day: date) -> Any:
 
 
 def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[int]:
-    """Artisans certified on each of `days` (one query for all days)."""
+    """Artisans certified on each of `days` (one query for all days): the certifications and
+    expiries that may count on one of them, read once; each certification is valid on a run
+    of the days in order (from its day, while the validity has not run out and no expiry has
+    been marked since), and an artisan counts once on a day whatever runs cover it."""
     if not days:
         return []
-    marked = [select(literal(i, Integer).label("i"), literal(d, Date).label("day"),
-                   literal(validity_start(d), Date).label("since")) for i, d in enumerate(days)]
-    marks = (union_all(*marked) if len(marked) > 1 else marked[0]).subquery()
-    cert, expired = aliased(LabelStep), aliased(LabelStep)
-    # Each certification that may count on one of the days, with the first expiry marked
-    # after it (None: none): computed once per certification, not once per day. Grouped, so
-    # the database computes it once rather than folding it into the join with the days.
-    steps = in_scope(
-        select(cert.artisan_id, cert.occurred_on, func.min(expired.occurred_on).label("lapse"))
-        .outerjoin(expired, and_(expired.artisan_id == cert.artisan_id,
-                                 expired.state == "expired",
-                                 expired.occurred_on > cert.occurred_on))
-        .where(cert.state == "certified", cert.occurred_on <= max(days),
-               cert.occurred_on > validity_start(min(days)))
-        .group_by(cert.id, cert.artisan_id, cert.occurred_on), cert.artisan_id,
-        scope).subquery()
-    rows = session.execute(
-        select(marks.c.i, func.count(func.distinct(steps.c.artisan_id)))
-        .select_from(marks)
-        .join(steps, and_(steps.c.occurred_on <= marks.c.day,
-                          steps.c.occurred_on > marks.c.since,
-                          or_(steps.c.lapse.is_(None), steps.c.lapse > marks.c.day)))
-        .group_by(marks.c.i)).all()
-    counts = {int(i): int(n) for i, n in rows}
-    return [counts.get(i, 0) for i in range(len(days))]
+    ordered = sorted(set(days))
+    since = [validity_start(d) for d in ordered]  # in order too: validity_start never goes back
+    steps = session.execute(in_scope(
+        select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
+        .where(LabelStep.state.in_(("certified", "expired")),
+               LabelStep.occurred_on <= ordered[-1],
+               LabelStep.occurred_on > since[0]), LabelStep.artisan_id, scope)).all()
+    # An expiry after the last day changes nothing; one on or before the first day's validity
+    # start only follows certifications that count on no day.
+    expiries: dict[int, list[date]] = {}
+    for artisan_id, state, day in steps:
+        if state == "expired":
+            expiries.setdefault(artisan_id, []).append(day)
+    runs: dict[int, list[tuple[int, int]]] = {}
+    for artisan_id, state, day in steps:
+        if state != "certified":
+            continue
+        # valid on ordered[i] for `day` <= ordered[i], since[i] < `day` and ordered[i] before
+        # the first expiry marked after `day`
+        last = bisect_left(since, day)
+        if artisan_id in expiries:
+            lapses = [e for e in expiries[artisan_id] if e > day]
+            if lapses:
+                last = min(last, bisect_left(ordered, min(lapses)))
+        first = bisect_left(ordered, day)
+        if first < last:
+            runs.setdefault(artisan_id, []).append((first, last))
+    change = [0] * (len(ordered) + 1)  # +1 where an artisan's merged runs begin, -1 end
+    for spans in runs.values():
+        spans.sort()
+        begin, finish = spans[0]
+        for first, last in spans[1:]:
+            if first > finish:
+                change[begin] += 1
+                change[finish] -= 1
+                begin = first
+            finish = max(finish, last)
+        change[begin] += 1
+        change[finish] -= 1
+    counts = list(accumulate(change[:-1]))
+    on = dict(zip(ordered, counts, strict=True))
+    return [on[d] for d in days]
+
+
+def _registry(session: Session, scope: Scope, day: date) -> int:
+    """Artisans in the scope's registry on the day. For the whole Region, all artisans less
+    those registered later: SQLite counts a whole table without reading its rows one by one,
+    and the later ones are few for a recent day (created_at is never NULL)."""
+    if scope_artisans(scope):
+        return int(session.scalar(select(func.count()).select_from(Artisan)
+                                  .where(_in_registry(day), *scope_artisans(scope))) or 0)
+    everyone = select(func.count()).select_from(Artisan).scalar_subquery()
+    later = select(func.count()).select_from(Artisan).where(~_in_registry(day)).scalar_subquery()
+    return int(session.scalar(select(everyone - later)) or 0)
 
 
 def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
@@ -110,8 +144,7 @@ def label_figures(session: Session, scope: Scope, today: date) -> dict[str, floa
     the median days from submission to decision (None when nothing to measure)."""
     day = as_of(scope, today)
     certified = certified_on_days(session, scope, [day])[0]
-    registry = int(session.scalar(select(func.count()).select_from(Artisan)
-                                  .where(_in_registry(day), *scope_artisans(scope))) or 0)
+    registry = _registry(session, scope, day)
     decisions = _decisions(session, scope, day)
     granted = [d for d in decisions if d[0] == "certified"]
     renewals = sum(_renewal(d[1], d[3], d[4]) for d in granted)

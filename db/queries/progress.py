@@ -63,21 +63,42 @@ def status(start: date, end: date, today: date) -> str:
 Wanted = tuple[str, date, date]  # an indicator over a period: (indicator, start, end)
 
 
-def _flows(session: Session, wanted: list[Wanted]) -> dict[Wanted, int]:
-    """The flows' values, one query per table for every period at once (as indicator_value)."""
+def _coached(session: Session, asked: list[Wanted]) -> dict[Wanted, int]:
+    """artisans_coached over each period, one query per first day: the artisans coached from
+    a day to each of its ends are those whose first session since that day is by that end
+    (a minimum per artisan, rather than a set of artisans per period)."""
     values: dict[Wanted, int] = {}
-    for indicator, column, count in (
-            ("campaign_impressions", CampaignMetric.period_end,
-             lambda c: func.coalesce(func.sum(case((c, CampaignMetric.impressions))), 0)),
-            ("artisans_coached", CoachingSession.held_on,
-             lambda c: func.count(func.distinct(case((c, CoachingSession.artisan_id))))),
-            ("coaching_sessions", CoachingSession.held_on,
-             lambda c: func.coalesce(func.sum(case((c, 1), else_=0)), 0))):
-        asked = [w for w in wanted if w[0] == indicator]
-        if asked:
-            row = session.execute(select(*(count(column.between(w[1], w[2])) for w in asked))
-                                  .select_from(column.table)).one()
-            values.update((w, int(v or 0)) for w, v in zip(asked, row, strict=True))
+    for start in sorted({w[1] for w in asked}):
+        ends = [w for w in asked if w[1] == start]
+        first = (select(func.min(CoachingSession.held_on).label("first"))
+                 .where(CoachingSession.held_on.between(start, max(w[2] for w in ends)))
+                 .group_by(CoachingSession.artisan_id).subquery())
+        row = session.execute(select(*(func.count(case((first.c.first <= w[2], 1)))
+                                       for w in ends))).one()
+        values.update((w, int(v or 0)) for w, v in zip(ends, row, strict=True))
+    return values
+
+
+def _flows(session: Session, wanted: list[Wanted]) -> dict[Wanted, int]:
+    """The flows' values (as indicator_value): impressions in one query over the (small)
+    figures table, sessions in one query of a count per period (each a range of the held_on
+    index), artisans coached by _coached."""
+    values: dict[Wanted, int] = {}
+    impressions = [w for w in wanted if w[0] == "campaign_impressions"]
+    if impressions:
+        period_end = CampaignMetric.period_end
+        row = session.execute(select(*(
+            func.coalesce(func.sum(case((period_end.between(w[1], w[2]),
+                                         CampaignMetric.impressions))), 0)
+            for w in impressions)).select_from(CampaignMetric)).one()
+        values.update((w, int(v or 0)) for w, v in zip(impressions, row, strict=True))
+    sessions = [w for w in wanted if w[0] == "coaching_sessions"]
+    if sessions:
+        row = session.execute(select(*(
+            select(func.count()).where(CoachingSession.held_on.between(w[1], w[2]))
+            .scalar_subquery() for w in sessions))).one()
+        values.update((w, int(v or 0)) for w, v in zip(sessions, row, strict=True))
+    values.update(_coached(session, [w for w in wanted if w[0] == "artisans_coached"]))
     return values
 
 
