@@ -108,6 +108,7 @@ class Artisan(Base):
             "AND search_text = '' AND name_key = '')", name="erased"),
         Index("ix_artisans_name_key_commune", "name_key", "commune_nis"),
         Index("ix_artisans_created_at", "created_at"),  # the registry on a day
+        Index("ix_artisans_source_created", "source", "created_at"),  # campaign sign-ups
         ForeignKeyConstraint(
             ["postcode", "commune_nis"],
             ["postcodes.postcode", "postcodes.commune_nis"],
@@ -293,13 +294,15 @@ class CoachingSession(Base):
                              ["track_sessions.id", "track_sessions.track_id"],
                              name="fk_coaching_sessions_track_session"),
         UniqueConstraint("track_session_id", "artisan_id", name="track_session_artisan"),
+        # sessions of a period with their artisan and length, from the index alone
+        Index("ix_coaching_sessions_held_on", "held_on", "artisan_id", "duration_min"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
     coach_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     track_id: Mapped[int | None] = mapped_column(ForeignKey("coaching_tracks.id"))
     track_session_id: Mapped[int | None] = mapped_column(Integer)
-    held_on: Mapped[date] = mapped_column(Date, index=True)
+    held_on: Mapped[date] = mapped_column(Date)
     duration_min: Mapped[int] = mapped_column(Integer)
     format: Mapped[str] = mapped_column(String(10))
     topic: Mapped[str] = mapped_column(String(30))
@@ -322,6 +325,9 @@ class FollowUp(Base):
         CheckConstraint("row_version >= 1", name="row_version"),
         Index("ix_follow_ups_status_due", "status", "due_on"),
         Index("ix_follow_ups_owner_status", "owner_user_id", "status"),
+        # the coaching figures of a period, from the index alone
+        Index("ix_follow_ups_done_status", "done_on", "status", "session_id"),
+        Index("ix_follow_ups_due_status", "due_on", "status", "done_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
@@ -394,7 +400,7 @@ class LabelStep(Base):
     __table_args__ = (
         CheckConstraint(sql_in("state", vocab.LABEL_STATES), name="state"),
         UniqueConstraint("artisan_id", "state", "occurred_on", name="artisan_state_day"),
-        Index("ix_label_steps_state_occurred", "state", "occurred_on"),
+        Index("ix_label_steps_state_occurred", "state", "occurred_on", "artisan_id"),
         Index("ix_label_steps_artisan_occurred", "artisan_id", "occurred_on"),  # latest steps
     )
     id: Mapped[int] = mapped_column(primary_key=True)
