@@ -7,8 +7,15 @@ The table is filled from the attendances as they are. From then on only the trig
 it, in the transaction of the write that changes an attendance (inserted, deleted, its
 status, event or artisan changed), an event (its start or action) or an artisan (commune,
 sector): each refreshes the artisans concerned from the attendances. On PostgreSQL a refresh
-first takes a transaction lock on its artisan, so two writes touching one artisan at once
-refresh it one after the other, each from the other's committed rows.
+first locks its artisan's row (FOR NO KEY UPDATE: a row lock, kept in the row, not in the
+shared lock table, so a transaction may refresh any number of artisans), so two writes
+touching one artisan refresh it one after the other, each from the other's committed rows;
+and an attendance written locks its event's row (FOR SHARE), so a change of that event's start
+or action at the same moment waits for it, or it for that change, and the later one refreshes
+from both.
+
+Not covered: SQLite's INSERT OR REPLACE (its implicit delete fires no trigger unless
+recursive_triggers is on; the app never uses it) and a restore with triggers disabled.
 
 A later migration that rebuilds attendances, events or artisans on SQLite (batch mode) drops
 their triggers with the old table: tests/db/test_community_members.py checks they are there.
@@ -27,9 +34,6 @@ revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
-
-LOCK = 20261130  # the first key of the advisory locks: this table's own
-
 
 def _fill(which: str) -> str:
     """Insert the members among the artisans `which` (a condition on a.artisan_id)."""
@@ -67,13 +71,16 @@ POSTGRES = [
     f"""CREATE FUNCTION community_members_refresh(who integer) RETURNS void
     LANGUAGE plpgsql AS $$
     BEGIN
-        PERFORM pg_advisory_xact_lock({LOCK}, who);
+        PERFORM 1 FROM artisans WHERE id = who FOR NO KEY UPDATE;
         DELETE FROM community_members WHERE artisan_id = who;
         {_fill("a.artisan_id = who")};
     END $$""",
     """CREATE FUNCTION community_members_on_attendance() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM 1 FROM events WHERE id = NEW.event_id FOR SHARE;
+        END IF;
         IF TG_OP <> 'INSERT' THEN
             PERFORM community_members_refresh(OLD.artisan_id);
         END IF;
