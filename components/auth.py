@@ -62,8 +62,13 @@ def _end(auth: stauth.Authenticate) -> None:
         auth.logout(location="unrendered")
     else:
         auth.cookie_controller.delete_cookie()
-    st.session_state.pop("actor", None)
-    st.session_state.pop("auth_at", None)
+    for key in PERSONAL:
+        st.session_state.pop(key, None)
+
+
+# What belongs to the logged-in user in a session, dropped at logout: who they are, when they
+# logged in, the report they prepared (components.report_contents.READY).
+PERSONAL = ("actor", "auth_at", "report_ready")
 
 
 def restore_session(auth: stauth.Authenticate) -> Actor | None:

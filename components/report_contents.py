@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from components import dashboard_cards as cards_of
+from components.auth import current_actor
 from components.charts import (
     chart_table,
     drawn,
@@ -45,6 +46,7 @@ from components.report_parts import (
 )
 from components.target_charts import with_targets
 from components.targets_data import chart_targets
+from db import vocab
 from db.engine import get_engine
 from db.periods import Scope
 from db.privacy import Withheld
@@ -161,43 +163,54 @@ def report_for(scope: Scope, today: date, role: str) -> Report:
     return _report(*_key(scope, today, role))
 
 
+# The areas whose figures the report shows: all but the accounts (every login bumps "users",
+# which changes no figure).
+AREAS = tuple(area for area in vocab.AREAS if area != "users")
+
+
 def _key(scope: Scope, today: date, role: str) -> tuple[Any, ...]:
     versions = st.session_state.get("data_versions") or refresh_versions()
-    return (str(get_engine().url), tuple(sorted(versions.items())), scope, today, role,
-            current_language())
+    return (str(get_engine().url), tuple((a, versions.get(a, 0)) for a in AREAS), scope,
+            today, role, current_language())
 
 
-READY = "report_ready"  # the key of the report last prepared in this session
+READY = "report_ready"  # this session's prepared report: (username, key, report)
 
 
 def prepared_report(scope: Scope, today: date, role: str) -> Report | None:
-    """The report prepared in this session for these filters, figures and language, if any:
-    a page's run reads the figures only once someone asks for the report (prepare_report),
-    not on every visit of the page."""
-    key = _key(scope, today, role)
-    return _report(*key) if st.session_state.get(READY) == key else None
+    """The report this user prepared in this session for these filters, figures and language,
+    if any, kept in the session: a visit of the page reads no figure until someone asks for
+    the report (prepare_report), even once the shared cache has let it go."""
+    ready = st.session_state.get(READY)
+    if ready and ready[0] == current_actor().username and ready[1] == _key(scope, today, role):
+        report: Report = ready[2]
+        return report
+    return None
 
 
 def prepare_report(scope: Scope, today: date, role: str) -> Report:
-    """Read every figure of the report (24 reads) and remember it as this session's."""
+    """Read every figure of the report (24 reads) and keep it as this user's, in the session."""
     key = _key(scope, today, role)
     report = _report(*key)
-    st.session_state[READY] = key
+    st.session_state[READY] = (current_actor().username, key, report)
     return report
 
 
 def outdated(scope: Scope, role: str) -> bool:
-    """A report was prepared for these filters, but the figures have changed since."""
-    key: tuple[Any, ...] | None = st.session_state.get(READY)
-    return key is not None and key[2] == scope and key[4] == role and key[1] != _key(
-        scope, key[3], role)[1]
+    """This user prepared a report for these filters, but the figures have changed since."""
+    ready = st.session_state.get(READY)
+    if not ready or ready[0] != current_actor().username:
+        return False
+    key = ready[1]
+    return bool(key[2] == scope and key[4] == role and key[1] != _key(scope, key[3], role)[1])
 
 
 @st.cache_data(ttl="10m", show_spinner=False, max_entries=64)
 def _report(url: str, stamp: tuple[tuple[str, int], ...], scope: Scope, today: date, role: str,
             lang: str) -> Report:
-    # Keyed on every area's data version (any write may change a figure), the role (a partner
-    # gets disclosed figures) and the language (every text is translated in here).
+    # Keyed on the data versions of every area it shows (any write there may change a figure),
+    # the role (a partner gets disclosed figures) and the language (every text is translated
+    # in here).
     return _contents(scope, today, role)
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from unittest.mock import patch
 
 import pytest
+import streamlit as st
 from sqlalchemy import Engine, insert, select
 from streamlit.testing.v1 import AppTest
 
+from components import data
 from db import models as m
 from db.clock import BRUSSELS
 from db.engine import session_scope
@@ -21,6 +24,7 @@ from db.queries.campaign_figures import record_figures
 from db.queries.campaigns import create_campaign
 from db.queries.coaching_log import log_session
 from db.queries.targets import set_target
+from db.versioning import bump
 from tests.conftest import actor, app_as
 
 TODAY = date(2026, 1, 10)
@@ -67,6 +71,29 @@ def test_a_prepared_report_is_not_offered_once_the_figures_changed(demo_users: E
     assert at.info[0].value == ("The figures have changed since the report was prepared: "
                                 "prepare it again.")
     assert "report_prepare" in [b.key for b in at.button]
+
+
+def test_a_prepared_report_outlives_a_login_and_the_shared_cache(demo_users: Engine) -> None:
+    """A login elsewhere changes no figure (it bumps the accounts' version only), and a
+    prepared report is kept in the session: neither a login nor the shared cache letting it
+    go reads the figures again or drops the download."""
+    at = _open("manager", period="plan")
+    at.button(key="report_prepare").click().run()
+    with session_scope(demo_users) as s:
+        bump(s, "users")
+    st.cache_data.clear()
+    reads: list[str] = []
+    original = data.run_read
+
+    def counted(session: object, name: str, *args: object) -> object:
+        reads.append(name)
+        return original(session, name, *args)
+
+    with patch.object(data, "run_read", counted):
+        at.run()
+    assert not at.exception, at.exception
+    assert at.get("download_button") and not at.info
+    assert reads == []
 
 
 @pytest.fixture
@@ -158,3 +185,12 @@ def test_the_report_draws_the_members_and_sessions_targets_for_managers(small: E
     page = _report("manager")
     assert "Target: 4,321 from 01/01/2026 to 31/12/2026." in page
     assert "Target: 987 from 01/01/2026 to 31/12/2026." in page
+
+
+def test_logging_out_drops_the_prepared_report(demo_users: Engine) -> None:
+    at = _open("manager", period="plan")
+    at.button(key="report_prepare").click().run()
+    assert "report_ready" in at.session_state
+    at.button(key="sidebar_logout").click().run()
+    assert not at.exception, at.exception
+    assert "report_ready" not in at.session_state
