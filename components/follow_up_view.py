@@ -64,13 +64,10 @@ def _card(actor: Actor, item: FollowUpItem) -> None:
                       args=(LIST, lambda: _close(actor, item, "done"), "coaching.closed_done"))
         row[1].page_link(PROFILE, label=plain(item.artisan) or t("coaching.erased_action"),
                          icon=":material/badge:", query_params={"id": str(item.artisan_id)})
-        # The other actions' widgets are drawn for the card opened only: a date and a text
-        # field on each of 45 cards took most of the page's time.
-        opened = st.session_state.get(f"fu_open_{item.id}", False)
-        st.button(t("coaching.more_actions"), key=f"fu_more_actions_{item.id}", type="tertiary",
-                  icon=":material/expand_less:" if opened else ":material/expand_more:",
-                  on_click=_toggle, args=(item.id,))
-        if not opened:
+        # The other actions' widgets are drawn for a card switched open only (a switch: its
+        # state is announced): a date and a text field on each of 45 cards took most of the
+        # page's time.
+        if not st.toggle(t("coaching.more_actions"), key=f"fu_open_{item.id}"):
             return
         with st.container():
             if item.artisan.strip():  # no note about an erased artisan (the server drops it)
@@ -91,11 +88,6 @@ def _card(actor: Actor, item: FollowUpItem) -> None:
             move[1].button(t("coaching.reschedule"), key=f"fu_move_{item.id}", on_click=submit,
                            args=(LIST, lambda: _reschedule(actor, item),
                                  "coaching.rescheduled"))
-
-
-def _toggle(follow_up_id: int) -> None:
-    key = f"fu_open_{follow_up_id}"
-    st.session_state[key] = not st.session_state.get(key, False)
 
 
 def my_list(actor: Actor, items: Sequence[FollowUpItem]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
 from components.messages import MESSAGES
 from db.clock import BRUSSELS
@@ -57,8 +58,16 @@ _SIGNS = {"nl_BE": str.maketrans({",": ".", ".": ","}), "en_GB": str.maketrans({
 def fmt_number(value: float | int | Decimal, lang: str | None = None, decimals: int = 0) -> str:
     """A number in the language's format: 1.234,5 in French and Dutch, 1,234.5 in English;
     rounded half to even, as Babel rounds (2.675 -> 2.68: the float's shortest text)."""
-    exact = (Decimal(int(value)) if isinstance(value, int | np.integer) else value
-             if isinstance(value, Decimal) else Decimal(str(float(value))))
+    if isinstance(value, int | np.integer):
+        exact = Decimal(int(value))
+    elif isinstance(value, Decimal):
+        exact = value
+    else:  # a float's shortest text, as Babel reads it (np.float32(2.675) is "2.675")
+        exact = Decimal(str(value))
+    if not exact.is_finite():  # infinity, NaN: Babel's own signs (never a figure we show)
+        locale = NUMBER_LOCALES[lang or current_language()]
+        return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""),
+                              locale=locale)
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
     return f"{rounded:,.{decimals}f}".translate(_SIGNS[NUMBER_LOCALES[lang or current_language()]])
 

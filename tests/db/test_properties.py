@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,8 +44,11 @@ def test_belgian_number_format_groups_with_dots(value: int) -> None:
 
 
 @given(st.one_of(st.integers(min_value=-10**12, max_value=10**12),
-                 st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
-                 st.decimals(min_value=-10**6, max_value=10**6, places=3).map(float)),
+                 st.floats(min_value=-1e12, max_value=1e12),
+                 st.sampled_from([float("inf"), float("-inf"), float("nan")]),
+                 st.decimals(min_value=-10**6, max_value=10**6, places=3).map(float),
+                 st.decimals(min_value=-10**6, max_value=10**6, places=3).map(
+                     lambda d: np.float32(float(d)))),
        st.integers(min_value=0, max_value=3), st.sampled_from(["fr", "nl", "en"]))
 def test_numbers_are_formatted_as_babel_formats_them(value: float, decimals: int,
                                                      lang: str) -> None:

@@ -138,7 +138,7 @@ def test_move_a_follow_up_to_a_new_date(office: dict[str, int], demo_users: Engi
     at = _open("pages/follow_ups.py", lang="fr")
     later = clock.today() + timedelta(days=30)
     assert not at.get("date_input")  # a card's other actions are drawn once opened
-    at.button(key=f"fu_more_actions_{fu_id}").click().run()
+    at.toggle(key=f"fu_open_{fu_id}").set_value(True).run()
     at.date_input(key=f"fu_due_{fu_id}").set_value(later)
     at.button(key=f"fu_move_{fu_id}").click().run()
     assert "Échéance modifiée." in _texts(at)

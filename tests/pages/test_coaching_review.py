@@ -286,7 +286,7 @@ def test_done_after_a_manager_reassigned_it_is_refused(office: dict[str, int],
 def test_a_stale_move_is_refused(office: dict[str, int], demo_users: Engine) -> None:
     fu_id = _one(demo_users, office)
     at = _open("pages/follow_ups.py", lang="nl")
-    at.button(key=f"fu_more_actions_{fu_id}").click().run()  # its other actions, opened
+    at.toggle(key=f"fu_open_{fu_id}").set_value(True).run()  # its other actions, opened
     with session_scope(demo_users) as s:  # the same adviser closes it in another tab
         close_follow_up(session=s, actor=actor("staff"), follow_up_id=fu_id, version=1,
                         outcome="done")
@@ -303,7 +303,7 @@ def test_a_bad_closing_note_is_refused_in_the_users_language(office: dict[str, i
                                                               demo_users: Engine) -> None:
     fu_id = _one(demo_users, office)
     at = _open("pages/follow_ups.py", lang="fr")
-    at.button(key=f"fu_more_actions_{fu_id}").click().run()
+    at.toggle(key=f"fu_open_{fu_id}").set_value(True).run()
     at.text_input(key=f"fu_note_{fu_id}").input("bip\x07bip")
     at.button(key=f"fu_done_note_{fu_id}").click().run()
     assert not at.exception, at.exception
