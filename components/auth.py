@@ -93,7 +93,10 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     if actor is None:
         _end(auth)
         return None
-    if st.session_state.pop("renew_cookie", False):  # this session outlives a password change
+    # Set again on the first run after the login's: the login run's own component can be
+    # swept away by its rerun before a busy browser has run it (no cookie: a reload or a link
+    # opened in a new tab would find nobody logged in). Also after a password change.
+    if st.session_state.pop("renew_cookie", False):
         auth.cookie_controller.set_cookie()
     st.session_state["actor"] = actor
     st.session_state["actor_name"] = name
@@ -169,6 +172,7 @@ def _login_form(auth: stauth.Authenticate) -> None:
         auth.authentication_controller.login(token={"username": name})
         st.session_state["auth_at"] = datetime.now(UTC)
         auth.cookie_controller.set_cookie()
+        st.session_state["renew_cookie"] = True  # and once more on the landing page's run
         if device is None:
             _remember_device(auth, name)
         time.sleep(SETTLE)
