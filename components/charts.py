@@ -86,8 +86,11 @@ def breakdown_chart(frame: pd.DataFrame, *, category: str, category_title: str, 
     values, text = _shown(frame, "count", hidden, decimal_comma)
     data = pd.DataFrame({category: frame[category], "shown": values, "at": values.fillna(0),
                          "text": text})
-    order: Spec | list[str] = (list(frame[category]) if in_order else
-                               {"field": "shown", "order": "descending"})
+    # The largest first, hidden cells last, as a list: Vega-Lite's sort by a field is undone
+    # when the colour encodes the same field with a domain of its own (the sectors' chart).
+    order = list(frame[category]) if in_order else [
+        name for name, _ in sorted(zip(frame[category], values.fillna(-1.0), strict=True),
+                                   key=lambda pair: -pair[1])]
     top = float(values.max()) if values.notna().any() else 0.0
     scale = {"domain": [0, max(5.0, top * 1.1)]}  # room for labels; all-hidden still fine
     y = field(category, "nominal", title=None, sort=order, axis={"labelLimit": 170})

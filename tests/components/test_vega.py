@@ -130,3 +130,12 @@ def test_data_all_layers_share_is_named_once() -> None:
                                           {"mark": {"type": "text"}, "encoding": {}}]}
     other = unit("targets", {"type": "rule"})
     assert layer(bar, other) == {"layer": [bar, other]}
+
+
+def test_breakdown_bars_run_from_the_largest_hidden_last() -> None:
+    frame = pd.DataFrame({"sector": ["Bois", "Cuir", "Autre", "Verre"],
+                          "count": [30, np.nan, 70, 7], "count_hidden": ["", "small", "", ""]})
+    spec = breakdown_chart(frame, category="sector", category_title="S", title="M",
+                           hidden=HIDDEN, decimal_comma=False)
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["sort"] == ["Autre", "Bois", "Verre", "Cuir"]
