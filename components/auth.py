@@ -98,6 +98,8 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     # opened in a new tab would find nobody logged in). Also after a password change.
     if st.session_state.pop("renew_cookie", False):
         auth.cookie_controller.set_cookie()
+    if st.session_state.pop("renew_device", False) and st.session_state.get("device_cookie"):
+        _set_device_cookie(auth)  # this browser's trusted-device cookie, likewise
     st.session_state["actor"] = actor
     st.session_state["actor_name"] = name
     return actor
@@ -129,10 +131,16 @@ def trusted_device(username: str) -> str | None:
 
 
 def _remember_device(auth: stauth.Authenticate, username: str) -> None:
-    """Sign this browser in as trusted for `username` (it was not yet), in a cookie."""
+    """Sign this browser in as trusted for `username` (it was not yet), in a cookie: set now,
+    and again on the landing page's run (see restore_session)."""
     nonce = secrets.token_urlsafe(16)
     tokens = [f"{nonce}.{_signature(username, nonce)}", *_device_tokens()][:DEVICE_SLOTS]
     st.session_state["device_cookie"] = "|".join(tokens)
+    st.session_state["renew_device"] = True
+    _set_device_cookie(auth)
+
+
+def _set_device_cookie(auth: stauth.Authenticate) -> None:
     auth.cookie_controller.cookie_model.cookie_manager.set(
         DEVICE_COOKIE, st.session_state["device_cookie"], key="set_device",
         expires_at=datetime.now() + timedelta(days=DEVICE_DAYS))
