@@ -68,8 +68,10 @@ SQLITE_TRIGGERS = {
 }
 
 POSTGRES = [
+    # Index look-ups only, whatever the statistics: a plan cached while the tables were empty
+    # (a fresh or truncated database being filled) would otherwise scan them on every row.
     f"""CREATE FUNCTION community_members_refresh(who integer) RETURNS void
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SET enable_seqscan = off AS $$
     BEGIN
         PERFORM 1 FROM artisans WHERE id = who FOR NO KEY UPDATE;
         DELETE FROM community_members WHERE artisan_id = who;
@@ -90,7 +92,7 @@ POSTGRES = [
         RETURN NULL;
     END $$""",
     """CREATE FUNCTION community_members_on_event() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SET enable_seqscan = off AS $$
     BEGIN
         PERFORM community_members_refresh(a.artisan_id)
             FROM (SELECT DISTINCT artisan_id FROM attendances WHERE event_id = NEW.id
