@@ -12,28 +12,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Select, Subquery, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from db.clock import BRUSSELS
-from db.models import Artisan, Attendance, CommunityMember, Event
+from db.models import Artisan, CommunityMember
 from db.periods import Period, Scope
 from db.queries.event_lists import utc_day_start
 
 Query = TypeVar("Query", bound=Select)  # type: ignore[type-arg]  # any row type
-
-
-def attended(*columns: Any) -> Select[Any]:
-    """`columns` of the attended community attendances (attended status: walk-ins included)."""
-    return (select(*columns).join(Event, Event.id == Attendance.event_id)
-            .where(Attendance.status == "attended", Event.action == "community"))
-
-
-def first_attendance() -> Subquery:
-    """Each member's first attended community event (artisan_id, first_at), as the attendances
-    give it: what community_members holds (tests/db/test_community_members.py)."""
-    return (attended(Attendance.artisan_id, func.min(Event.starts_at).label("first_at"))
-            .group_by(Attendance.artisan_id).subquery())
 
 
 def members_of(scope: Scope, end: datetime) -> list[Any]:

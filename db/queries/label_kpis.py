@@ -201,8 +201,7 @@ def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
                                                                 else_=0)), 0))
         .join(Artisan, Artisan.id == latest.c.artisan_id)
         .where(*scope_artisans(scope)).group_by(state)).all()
-    registry = session.scalar(select(func.count()).select_from(Artisan)
-                              .where(_in_registry(day), *scope_artisans(scope))) or 0
+    registry = _registry(session, scope, day)
     counts = {str(state): int(n) for state, n, _ in rows}
     counts["not_informed"] = (counts.get("not_informed", 0) + int(registry)
                               - sum(int(stepped) for _, _, stepped in rows))

@@ -195,33 +195,41 @@ def _pg_only(engine: Engine) -> None:
         pytest.skip("PostgreSQL only: SQLite has one writer at a time")
 
 
-def test_two_writes_on_one_artisan_at_once_keep_the_members(three: Engine) -> None:
-    """PostgreSQL: the second write waits for the first's lock on the artisan, then refreshes
-    from its committed rows (without the lock, both would insert the new member's row)."""
-    _pg_only(three)
+def _waits_for(holder: Connection, write: Any, engine: Engine) -> None:
+    """`write` in a transaction of its own, from another thread, while `holder`'s open
+    transaction goes on: it must still be waiting a second later, then end without error once
+    `holder` commits."""
     import threading
 
-    first = three.connect()
-    first.begin()
-    _attend(first, 2, 1)  # a new member, not committed yet
     done: list[BaseException | None] = []
 
-    def second() -> None:
+    def run() -> None:
         try:
-            with three.begin() as conn:
-                _attend(conn, 1, 1)  # the same artisan at an earlier evening, meanwhile
+            with engine.begin() as conn:
+                write(conn)
             done.append(None)
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
             done.append(exc)
 
-    worker = threading.Thread(target=second)
+    worker = threading.Thread(target=run)
     worker.start()
     worker.join(timeout=1.0)
-    assert worker.is_alive()  # waiting for the first write's lock on the artisan
-    first.commit()
-    first.close()
+    assert worker.is_alive()  # waiting for the holder's lock
+    holder.commit()
+    holder.close()
     worker.join(timeout=10)
     assert done == [None]
+
+
+def test_two_writes_on_one_artisan_at_once_keep_the_members(three: Engine) -> None:
+    """PostgreSQL: the second write waits for the first's lock on the artisan, then refreshes
+    from its committed rows (without the lock, both would insert the new member's row)."""
+    _pg_only(three)
+    first = three.connect()
+    first.begin()
+    _attend(first, 2, 1)  # a new member, not committed yet
+    # the same artisan at an earlier evening, meanwhile: waits for the first write's lock
+    _waits_for(first, lambda conn: _attend(conn, 1, 1), three)
     assert {k: _day(v) for k, v in _members(three).items()} == {1: 0}
 
 
@@ -229,30 +237,11 @@ def test_an_event_moved_while_someone_attends_it_keeps_the_members(three: Engine
     """PostgreSQL: an attendance written while its event's start changes (the event's own
     trigger cannot see the new row) waits for the change, then refreshes from it."""
     _pg_only(three)
-    import threading
-
     mover = three.connect()
     mover.begin()
     mover.execute(update(m.Event).where(m.Event.id == 2)
                   .values(starts_at=START + timedelta(days=3)))  # not committed yet
-    done: list[BaseException | None] = []
-
-    def attend() -> None:
-        try:
-            with three.begin() as conn:
-                _attend(conn, 2, 1)
-            done.append(None)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            done.append(exc)
-
-    worker = threading.Thread(target=attend)
-    worker.start()
-    worker.join(timeout=1.0)
-    assert worker.is_alive()  # waiting for the event's change
-    mover.commit()
-    mover.close()
-    worker.join(timeout=10)
-    assert done == [None]
+    _waits_for(mover, lambda conn: _attend(conn, 2, 1), three)  # waits for the event's change
     assert {k: _day(v) for k, v in _members(three).items()} == {1: 3}
 
 
