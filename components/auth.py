@@ -31,6 +31,7 @@ DEVICE_COOKIE = "hub_artisans_device"  # browsers that logged in before: see db/
 DEVICE_DAYS = 180
 DEVICE_SLOTS = 5  # a shared tablet remembers its last few users
 DEVICE_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}\.[0-9a-f]{32}")  # nonce.signature; else ignored
+RENEW_RUNS = 5  # runs that set a new cookie again until the browser reports it set
 SETTLE = 0.5  # seconds for the cookie component to reach the browser before a rerun
 
 
@@ -93,22 +94,30 @@ def restore_session(auth: stauth.Authenticate) -> Actor | None:
     if actor is None:
         _end(auth)
         return None
-    # Set again on the first run after the login's: the login run's own component can be
-    # swept away by its rerun before a busy browser has run it (no cookie: a reload or a link
-    # opened in a new tab would find nobody logged in). Also after a password change.
-    if st.session_state.pop("renew_cookie", False):
-        auth.cookie_controller.set_cookie()
-    if st.session_state.pop("renew_device", False) and st.session_state.get("device_cookie"):
-        _set_device_cookie(auth)  # this browser's trusted-device cookie, likewise
+    _keep_setting("renew_cookie", "set", auth.cookie_controller.set_cookie)
+    if st.session_state.get("device_cookie"):  # this browser's trusted-device cookie, likewise
+        _keep_setting("renew_device", "set_device", lambda: _set_device_cookie(auth))
     st.session_state["actor"] = actor
     st.session_state["actor_name"] = name
     return actor
 
 
+def _keep_setting(flag: str, key: str, set_cookie: Callable[[], None]) -> None:
+    """Set a cookie again on the runs after the one that first set it, until the browser's
+    cookie component (widget `key`) reports it set, for at most RENEW_RUNS runs. A run's
+    component can be swept away by the next rerun before a busy browser has run it: then no
+    cookie, and a reload or a link opened in a new tab would find nobody logged in."""
+    runs = st.session_state.get(flag, 0)
+    if not runs:
+        return
+    set_cookie()
+    st.session_state[flag] = 0 if st.session_state.get(key) is True else runs - 1
+
+
 def renew_session(since: datetime) -> None:
     """Keep this session (and a fresh cookie) after a change that ended the user's others."""
     st.session_state["auth_at"] = since
-    st.session_state["renew_cookie"] = True
+    st.session_state["renew_cookie"] = RENEW_RUNS
 
 
 def _signature(username: str, nonce: str) -> str:
@@ -136,7 +145,7 @@ def _remember_device(auth: stauth.Authenticate, username: str) -> None:
     nonce = secrets.token_urlsafe(16)
     tokens = [f"{nonce}.{_signature(username, nonce)}", *_device_tokens()][:DEVICE_SLOTS]
     st.session_state["device_cookie"] = "|".join(tokens)
-    st.session_state["renew_device"] = True
+    st.session_state["renew_device"] = RENEW_RUNS
     _set_device_cookie(auth)
 
 
@@ -180,7 +189,7 @@ def _login_form(auth: stauth.Authenticate) -> None:
         auth.authentication_controller.login(token={"username": name})
         st.session_state["auth_at"] = datetime.now(UTC)
         auth.cookie_controller.set_cookie()
-        st.session_state["renew_cookie"] = True  # and once more on the landing page's run
+        st.session_state["renew_cookie"] = RENEW_RUNS  # and again until the browser has it
         if device is None:
             _remember_device(auth, name)
         time.sleep(SETTLE)

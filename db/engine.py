@@ -6,6 +6,7 @@ import contextlib
 import functools
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ SUPPORTED_DRIVERS = ("sqlite", "postgresql")
 SQLITE_PRAGMAS = ("journal_mode=WAL", "busy_timeout=5000", "foreign_keys=ON", "synchronous=NORMAL")
 RETRY_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED (low byte of extended codes)
+SQLITE_BUSY_WAIT = 5.0  # seconds, as the busy timeout
 WRITE_ATTEMPTS = 3
 MIGRATION_LOCK = 4_217_311_202  # PostgreSQL advisory lock key held while Alembic upgrades
 _WRITING: ContextVar[bool] = ContextVar("writing", default=False)
@@ -81,10 +83,26 @@ def _sqlite_file(url: URL) -> Path | None:
     return path
 
 
+def _sqlite_pragma(cursor: Any, pragma: str, wait: float = SQLITE_BUSY_WAIT) -> None:
+    """Run one connection pragma, waiting while another connection holds the lock it needs:
+    SQLite answers "database is locked" to journal_mode=WAL at once, without its busy handler,
+    while another process converts a new file to WAL (two servers starting on one file)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            cursor.execute(f"PRAGMA {pragma}")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in SQLITE_BUSY_CODES
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
+
+
 def _sqlite_connect(path: Path | None, dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
-        cursor.execute(f"PRAGMA {pragma}")
+        _sqlite_pragma(cursor, pragma)
     cursor.close()
     if path is not None:  # owner-only, older installs' files too (new WAL files copy the mode)
         for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,13 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from db.engine import DEFAULT_SQLITE, DatabaseConfigError, database_url, get_engine
+from db.engine import (
+    DEFAULT_SQLITE,
+    DatabaseConfigError,
+    _sqlite_pragma,
+    database_url,
+    get_engine,
+)
 from tests.conftest import ROOT
 
 
@@ -95,3 +104,52 @@ def test_a_sqlite_path_in_a_missing_folder_is_refused(tmp_path: Path,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "does not exist" in result.stderr and not missing.parent.exists()
+
+
+def _locked_for(path: Path, seconds: float) -> threading.Thread:
+    """Another connection holds an exclusive lock on a rollback-journal file for a while."""
+    holder = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+
+    def release() -> None:
+        time.sleep(seconds)
+        holder.execute("COMMIT")
+        holder.close()
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    return thread
+
+
+def test_switching_to_wal_waits_for_another_process_holding_the_file(tmp_path: Path) -> None:
+    # Two servers starting on one new file: SQLite refuses journal_mode=WAL at once, without
+    # its busy handler, while the other holds the lock. The connection waits instead.
+    path = tmp_path / "shared.sqlite3"
+    thread = _locked_for(path, 0.3)
+    waiting = sqlite3.connect(path, timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        waiting.execute("PRAGMA journal_mode=WAL")  # what SQLite alone does
+    _sqlite_pragma(waiting.cursor(), "journal_mode=WAL")
+    thread.join()
+    assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    waiting.close()
+
+
+def test_a_lock_held_past_the_wait_is_still_reported(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    thread = _locked_for(path, 0.5)
+    waiting = sqlite3.connect(path, timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _sqlite_pragma(waiting.cursor(), "journal_mode=WAL", wait=0.1)
+    thread.join()
+    waiting.close()
+
+
+def test_a_pragma_error_other_than_busy_is_not_retried(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "x.sqlite3")
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError):
+        _sqlite_pragma(conn.cursor(), "journal_mode=(")
+    assert time.monotonic() - started < 1
+    conn.close()
