@@ -68,8 +68,9 @@ def _end(auth: stauth.Authenticate) -> None:
 
 
 # What belongs to the logged-in user in a session, dropped at logout: who they are, when they
-# logged in, the report they prepared (components.report_contents.READY).
-PERSONAL = ("actor", "auth_at", "report_ready")
+# logged in, the report they prepared (components.report_contents.READY), their login cookie
+# still to confirm (_keep_setting; the browser's trusted-device cookie outlives a logout).
+PERSONAL = ("actor", "auth_at", "report_ready", "renew_cookie")
 
 
 def restore_session(auth: stauth.Authenticate) -> Actor | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from components.auth import RENEW_RUNS
 from db.engine import session_scope
 from db.queries.auth import MAX_ATTEMPTS
 from db.queries.users import reset_password
@@ -99,3 +100,16 @@ def test_logging_out_ends_the_users_other_sessions(demo_users: Engine) -> None:
     tablet.sidebar.button(key="sidebar_logout").click().run()
     laptop.run()
     assert laptop.title[0].value == "Connexion"
+
+
+def test_the_login_cookie_is_sent_again_until_confirmed_and_forgotten_at_logout(
+        demo_users: Engine) -> None:
+    # AppTest runs no browser code: the cookie component never reports the cookie set, so each
+    # run after the login's sends it again, up to RENEW_RUNS (components.auth._keep_setting).
+    at = _login("staff", "artisan-staff")
+    assert at.session_state["renew_cookie"] == RENEW_RUNS - 1  # the landing page's run
+    at.run()
+    assert at.session_state["renew_cookie"] == RENEW_RUNS - 2
+    at.sidebar.button(key="sidebar_logout").click().run()
+    assert "renew_cookie" not in at.session_state
+    assert at.session_state["renew_device"]  # this browser stays trusted for the next login
