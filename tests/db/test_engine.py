@@ -107,10 +107,13 @@ def test_a_sqlite_path_in_a_missing_folder_is_refused(tmp_path: Path,
 
 
 def _locked_for(path: Path, seconds: float) -> threading.Thread:
-    """Another connection holds an exclusive lock on a rollback-journal file for a while."""
+    """Another connection writes to a rollback-journal file (a new file, not yet WAL) in a
+    transaction held for a while, as a server upgrading it does."""
     holder = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     holder.execute("PRAGMA journal_mode=DELETE")
-    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
 
     def release() -> None:
         time.sleep(seconds)
@@ -127,9 +130,11 @@ def test_switching_to_wal_waits_for_another_process_holding_the_file(tmp_path: P
     # its busy handler, while the other holds the lock. The connection waits instead.
     path = tmp_path / "shared.sqlite3"
     thread = _locked_for(path, 0.3)
-    waiting = sqlite3.connect(path, timeout=0)
+    waiting = sqlite3.connect(path, timeout=5)  # the engine's busy timeout
+    started = time.monotonic()
     with pytest.raises(sqlite3.OperationalError, match="locked"):
-        waiting.execute("PRAGMA journal_mode=WAL")  # what SQLite alone does
+        waiting.execute("PRAGMA journal_mode=WAL")  # what SQLite alone does: no wait at all
+    assert time.monotonic() - started < 1  # far below the 5 s busy timeout
     _sqlite_pragma(waiting.cursor(), "journal_mode=WAL")
     thread.join()
     assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
@@ -139,7 +144,7 @@ def test_switching_to_wal_waits_for_another_process_holding_the_file(tmp_path: P
 def test_a_lock_held_past_the_wait_is_still_reported(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     thread = _locked_for(path, 0.5)
-    waiting = sqlite3.connect(path, timeout=0)
+    waiting = sqlite3.connect(path, timeout=5)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         _sqlite_pragma(waiting.cursor(), "journal_mode=WAL", wait=0.1)
     thread.join()

@@ -112,4 +112,4 @@ def test_the_login_cookie_is_sent_again_until_confirmed_and_forgotten_at_logout(
     assert at.session_state["renew_cookie"] == RENEW_RUNS - 2
     at.sidebar.button(key="sidebar_logout").click().run()
     assert "renew_cookie" not in at.session_state
-    assert at.session_state["renew_device"]  # this browser stays trusted for the next login
+    assert at.session_state["renew_device"]  # the device cookie (trusted browser) outlives it
