@@ -83,6 +83,11 @@ def _sqlite_file(url: URL) -> Path | None:
     return path
 
 
+def _sqlite_busy(error: BaseException | None) -> bool:
+    """SQLite's "database is locked" (busy or locked, whatever the extended code)."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in SQLITE_BUSY_CODES
+
+
 def _sqlite_pragma(cursor: Any, pragma: str, wait: float = SQLITE_BUSY_WAIT) -> None:
     """Run one connection pragma, waiting while another connection holds the lock it needs:
     SQLite answers "database is locked" to journal_mode=WAL at once, without its busy handler,
@@ -93,8 +98,7 @@ def _sqlite_pragma(cursor: Any, pragma: str, wait: float = SQLITE_BUSY_WAIT) -> 
             cursor.execute(f"PRAGMA {pragma}")
             return
         except sqlite3.OperationalError as exc:
-            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in SQLITE_BUSY_CODES
-            if not busy or time.monotonic() >= deadline:
+            if not _sqlite_busy(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(random.uniform(0.005, 0.05))
 
@@ -185,7 +189,7 @@ def _conflict(exc: DBAPIError) -> str | None:
     lock stayed taken past the busy timeout, else None."""
     if getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES:
         return "retry"
-    if (getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF) in SQLITE_BUSY_CODES:
+    if _sqlite_busy(exc.orig):
         return "busy"
     return None
 
