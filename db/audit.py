@@ -16,9 +16,12 @@ SECRET_COLUMNS = frozenset({"password_hash"})
 
 
 def snapshot(obj: Base) -> dict[str, Any]:
-    """The column values of a model instance, secrets masked, ready for JSON."""
+    """The column values of a model instance, secrets masked, derived ones left out, ready for
+    JSON."""
     values: dict[str, Any] = {}
     for attr in inspect(obj).mapper.column_attrs:
+        if attr.columns[0].info.get("derived"):  # kept by the database, not a change's value
+            continue
         value = getattr(obj, attr.key)
         if attr.key in SECRET_COLUMNS:
             value = "***" if value else None

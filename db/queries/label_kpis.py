@@ -27,12 +27,12 @@ from statistics import median
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Artisan, LabelStep
 from db.periods import Scope
-from db.queries.community import in_scope, scope_artisans
+from db.queries.community import SCOPED, in_scope, scope_artisans
 from db.queries.event_lists import utc_day_start
 from db.queries.label import _certified_on, validity_start
 from db.vocab import LABEL_STATES
@@ -58,7 +58,7 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
         return []
     ordered = sorted(set(days))
     since = [validity_start(d) for d in ordered]  # in order too: validity_start never goes back
-    steps = session.execute(in_scope(
+    steps = session.connection().execute(in_scope(  # Core: no ORM work per row
         select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
         .where(LabelStep.state.in_(("certified", "expired")),
                LabelStep.occurred_on <= ordered[-1],
@@ -124,7 +124,7 @@ def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
                 .where(prior.artisan_id == step.artisan_id, prior.state == state, before)
                 .scalar_subquery())
 
-    return list(session.execute(in_scope(
+    return list(session.connection().execute(in_scope(
         select(step.state, step.occurred_on, latest("submitted", False),
                latest("certified", True), latest("expired", True))
         .where(step.state.in_(("certified", "refused")),
@@ -172,49 +172,52 @@ def certified_by_month(session: Session, scope: Scope, today: date) -> pd.DataFr
                          "certified": certified_on_days(session, scope, ends)})
 
 
-def _latest_steps(day: date) -> Any:
-    """Each artisan's latest step on or before the day (artisan_id, state, occurred_on): of
-    their latest day, the last recorded (highest id). Aggregates, not a window over all steps."""
-    last = (select(LabelStep.artisan_id, func.max(LabelStep.occurred_on).label("on"))
-            .where(LabelStep.occurred_on <= day).group_by(LabelStep.artisan_id).subquery())
-    step, later = aliased(LabelStep), aliased(LabelStep)
-    return (select(step.artisan_id, step.state, step.occurred_on)
-            .join(last, and_(last.c.artisan_id == step.artisan_id,
-                             last.c.on == step.occurred_on))
-            .where(~select(later.id).where(later.artisan_id == step.artisan_id,
-                                           later.occurred_on == step.occurred_on,
-                                           later.id > step.id).exists())
+def _steps_on(day: date) -> Any:
+    """Each artisan's step on the day (artisan_id, state, occurred_on): of their steps on or
+    before it, the one whose next step (next_on, kept by the database) comes after it, or that
+    has none; one pass over an index, not a search for every artisan's latest step."""
+    return (select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
+            .where(LabelStep.occurred_on <= day,
+                   or_(LabelStep.next_on.is_(None), LabelStep.next_on > day))
             .subquery())
 
 
 def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Artisans per label state on the day, every state in journey order: columns state, count."""
     day = as_of(scope, today)
-    latest = _latest_steps(day)
+    latest = _steps_on(day)
     state = case((and_(latest.c.state == "certified",
                        latest.c.occurred_on <= validity_start(day)), "expired"),
                  else_=latest.c.state).label("state")
     # Those with a step count by it (registered later or not); the registry's others, without
-    # one, are not_informed: the registry less its artisans with a step.
-    rows = session.execute(
-        select(state, func.count(), func.coalesce(func.sum(case((_in_registry(day), 1),
-                                                                else_=0)), 0))
-        .join(Artisan, Artisan.id == latest.c.artisan_id)
-        .where(*scope_artisans(scope)).group_by(state)).all()
+    # one, are not_informed: the registry less its artisans with a step. For the whole Region
+    # the steps alone are counted (no lookup of each one's artisan), less those of artisans
+    # registered after the day, found from the few of these.
+    query = select(state, func.count()).group_by(state)
+    if scope_artisans(scope):
+        query = (query.join(SCOPED, SCOPED.id == latest.c.artisan_id)
+                 .where(*scope_artisans(scope, SCOPED)))
+    counts = {str(state): int(n) for state, n in session.execute(query).all()}
+    stepped = sum(counts.values())
+    stepped_later = session.scalar(
+        select(func.count()).select_from(Artisan)
+        .where(~_in_registry(day), *scope_artisans(scope),
+               select(LabelStep.id).where(LabelStep.artisan_id == Artisan.id,
+                                          LabelStep.occurred_on <= day).exists()))
     registry = _registry(session, scope, day)
-    counts = {str(state): int(n) for state, n, _ in rows}
-    counts["not_informed"] = (counts.get("not_informed", 0) + int(registry)
-                              - sum(int(stepped) for _, _, stepped in rows))
+    counts["not_informed"] = (counts.get("not_informed", 0) + registry
+                              - (stepped - int(stepped_later or 0)))
     return pd.DataFrame({"state": list(LABEL_STATES),
                          "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
 
 
-def _certified_by(session: Session, scope: Scope, today: date, column: Any) -> pd.DataFrame:
+def _certified_by(session: Session, scope: Scope, today: date, name: str) -> pd.DataFrame:
     certified = _certified_on(as_of(scope, today))
+    column = getattr(SCOPED, name)
     rows = session.execute(
-        select(column, func.count().label("count"))
-        .join(certified, certified.c.artisan_id == Artisan.id)
-        .where(*scope_artisans(scope)).group_by(column)
+        select(column, func.count().label("count")).select_from(certified)
+        .join(SCOPED, certified.c.artisan_id == SCOPED.id)
+        .where(*scope_artisans(scope, SCOPED)).group_by(column)
         .order_by(func.count().desc(), column.asc().nulls_last())).all()
     return pd.DataFrame(rows, columns=[column.key, "count"])
 
@@ -222,9 +225,9 @@ def _certified_by(session: Session, scope: Scope, today: date, column: Any) -> p
 def certified_by_commune(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per commune (columns commune_nis, count); those without
     a commune form a row of None, so the counts add up to the certified figure."""
-    return _certified_by(session, scope, today, Artisan.commune_nis)
+    return _certified_by(session, scope, today, "commune_nis")
 
 
 def certified_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per craft sector (columns sector, count), None included."""
-    return _certified_by(session, scope, today, Artisan.sector)
+    return _certified_by(session, scope, today, "sector")

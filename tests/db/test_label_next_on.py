@@ -1,0 +1,194 @@
+"""label_steps.next_on, kept by the database's triggers (migration 0010), always equals the day
+of each artisan's next step (by day, then id), after every kind of write, on SQLite and
+PostgreSQL; its triggers are there; and the label funnel read through it equals the funnel
+worked out by hand from the rows, for any day and scope (artisans registered after the day
+with a step before it included)."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from db import models as m
+from db.periods import Period, Scope
+from db.queries.event_lists import utc_day_start
+from db.queries.label import validity_start
+from db.queries.label_kpis import label_funnel
+from db.vocab import LABEL_STATES
+from tests.db.test_community_members import _artisan, _pg_only, _waits_for
+
+DAY0 = date(2024, 1, 1)
+
+
+def _step(conn: Connection, artisan_id: int, days: int, state: str = "informed") -> int:
+    return int(conn.execute(insert(m.LabelStep).returning(m.LabelStep.id), {
+        "artisan_id": artisan_id, "state": state,
+        "occurred_on": DAY0 + timedelta(days=days)}).scalar_one())
+
+
+def _next_on(engine: Engine) -> dict[int, int | None]:
+    """Each step's next_on (in days from DAY0), checked against the steps themselves."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.LabelStep.id, m.LabelStep.artisan_id,
+                                   m.LabelStep.occurred_on, m.LabelStep.next_on)).all()
+    order = sorted(rows, key=lambda r: (r.artisan_id, r.occurred_on, r.id))
+    for here, after in zip(order, [*order[1:], None], strict=True):
+        expected = after.occurred_on if after and after.artisan_id == here.artisan_id else None
+        assert here.next_on == expected, (here, after)
+    return {r.id: None if r.next_on is None else (r.next_on - DAY0).days for r in rows}
+
+
+@pytest.fixture
+def three(engine: Engine) -> Engine:
+    with engine.begin() as conn:
+        for artisan_id in (1, 2, 3):
+            _artisan(conn, artisan_id)
+    return engine
+
+
+def test_each_kind_of_write_keeps_next_on(three: Engine) -> None:
+    with three.begin() as conn:
+        late = _step(conn, 1, 20, "interested")
+        early = _step(conn, 1, 0)  # recorded after, dated before: it comes first
+    assert _next_on(three) == {late: None, early: 20}
+    with three.begin() as conn:
+        same_day = _step(conn, 1, 20, "file_in_preparation")  # same day: by id, after `late`
+        other = _step(conn, 2, 5)
+    assert _next_on(three) == {early: 20, late: 20, same_day: None, other: None}
+    with three.begin() as conn:
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == early)
+                     .values(occurred_on=DAY0 + timedelta(days=30)))  # moved last
+    assert _next_on(three) == {late: 20, same_day: 30, early: None, other: None}
+    with three.begin() as conn:
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == same_day)
+                     .values(artisan_id=2))  # put on another artisan
+    assert _next_on(three) == {late: 30, early: None, other: 20, same_day: None}
+    with three.begin() as conn:
+        conn.execute(delete(m.LabelStep).where(m.LabelStep.id == other))
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == late).values(note="kept"))
+    assert _next_on(three) == {late: 30, early: None, same_day: None}
+
+
+def test_statements_on_many_rows_keep_next_on(three: Engine) -> None:
+    with three.begin() as conn:
+        for days, state in ((5, "informed"), (0, "not_informed"), (9, "interested")):
+            _step(conn, 1, days, state)
+        conn.execute(text("INSERT INTO label_steps (artisan_id, state, occurred_on) "
+                          "SELECT 3, state, occurred_on FROM label_steps WHERE artisan_id = 1"))
+    assert sorted(_next_on(three).values(), key=str) == [5, 5, 9, 9, None, None]
+    with three.begin() as conn:  # one statement moves all three steps to another artisan
+        conn.execute(update(m.LabelStep).where(m.LabelStep.artisan_id == 3).values(artisan_id=2))
+        conn.execute(delete(m.LabelStep).where(m.LabelStep.state == "informed"))
+    assert sorted(_next_on(three).values(), key=str) == [9, 9, None, None]
+
+
+def test_random_writes_keep_next_on(three: Engine) -> None:
+    rng = random.Random(2026)
+    with three.begin() as conn:
+        conn.execute(insert(m.LabelStep), [{  # many rows, in no order
+            "artisan_id": rng.randrange(1, 4), "state": state,
+            "occurred_on": DAY0 + timedelta(days=rng.randrange(0, 60))}
+            for state in LABEL_STATES for _ in range(3)])  # no (artisan, state, day) twice here
+    _next_on(three)
+    for _ in range(80):
+        with three.begin() as conn:
+            ids = list(conn.execute(select(m.LabelStep.id).order_by(m.LabelStep.id)).scalars())
+            kind, target = rng.randrange(4), rng.choice(ids)
+            if kind == 0:
+                conn.execute(insert(m.LabelStep), {
+                    "artisan_id": rng.randrange(1, 4), "state": rng.choice(LABEL_STATES),
+                    "occurred_on": DAY0 + timedelta(days=rng.randrange(60, 400))})
+            elif kind == 1:
+                conn.execute(update(m.LabelStep).where(m.LabelStep.id == target).values(
+                    occurred_on=DAY0 + timedelta(days=rng.randrange(400, 800))))
+            elif kind == 2:
+                conn.execute(update(m.LabelStep).where(m.LabelStep.id == target).values(
+                    artisan_id=rng.randrange(1, 4),
+                    occurred_on=DAY0 + timedelta(days=800 + rng.randrange(400))))
+            else:
+                conn.execute(delete(m.LabelStep).where(m.LabelStep.id == target))
+        _next_on(three)  # right after every write
+
+
+def test_the_triggers_are_there(engine: Engine) -> None:
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            found = set(conn.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'label_steps'")).scalars())
+            assert found == {"label_steps_next_insert", "label_steps_next_update",
+                             "label_steps_next_delete"}
+        else:
+            found = set(conn.execute(text(
+                "SELECT DISTINCT trigger_name FROM information_schema.triggers "
+                "WHERE event_object_table = 'label_steps'")).scalars())
+            assert found == {"label_steps_next"}
+
+
+def test_two_steps_of_one_artisan_at_once_keep_next_on(three: Engine) -> None:
+    """PostgreSQL: the second write waits for the first's lock on the artisan, then refreshes
+    with its committed step (without the lock, the first step would keep next_on NULL)."""
+    _pg_only(three)
+    first = three.connect()
+    first.begin()
+    _step(first, 1, 0)  # not committed yet
+    _waits_for(first, lambda conn: _step(conn, 1, 10, "interested"), three)
+    assert sorted(_next_on(three).values(), key=str) == [10, None]
+
+
+# The funnel, against the rows
+
+
+def _by_hand(conn: Connection, scope: Scope, day: date) -> dict[str, int]:
+    """The funnel by its definition, from every row."""
+    registered_by = utc_day_start(day + timedelta(days=1))
+    artisans = conn.execute(select(m.Artisan.id, m.Artisan.created_at, m.Artisan.commune_nis,
+                                   m.Artisan.sector)).all()
+    steps = sorted(conn.execute(select(m.LabelStep.artisan_id, m.LabelStep.occurred_on,
+                                       m.LabelStep.id, m.LabelStep.state)).all())
+    counts = dict.fromkeys(LABEL_STATES, 0)
+    for artisan_id, created_at, commune, sector in artisans:
+        if scope.commune not in (None, commune) or scope.sector not in (None, sector):
+            continue
+        mine = [s for s in steps if s[0] == artisan_id and s[1] <= day]
+        if mine:
+            _, on, _, state = mine[-1]
+            counts["expired" if state == "certified" and on <= validity_start(day)
+                   else state] += 1
+        elif created_at.replace(tzinfo=created_at.tzinfo or UTC) < registered_by:
+            counts["not_informed"] += 1
+    return counts
+
+
+def test_the_funnel_equals_the_funnel_by_hand(engine: Engine) -> None:
+    rng = random.Random(1311)
+    with engine.begin() as conn:
+        for artisan_id in range(1, 41):
+            _artisan(conn, artisan_id)
+            conn.execute(update(m.Artisan).where(m.Artisan.id == artisan_id).values(
+                created_at=datetime(2023, 1, 1, tzinfo=UTC) + timedelta(
+                    days=rng.randrange(0, 1500), hours=rng.randrange(24))))
+        used: set[tuple[int, str, date]] = set()
+        for _ in range(120):
+            key = (rng.randrange(1, 41), rng.choice(LABEL_STATES),
+                   date(2016, 1, 1) + timedelta(days=rng.randrange(0, 3800)))
+            if key not in used:
+                used.add(key)
+                conn.execute(insert(m.LabelStep), {"artisan_id": key[0], "state": key[1],
+                                                   "occurred_on": key[2]})
+    days = [date(2016, 6, 1), date(2022, 12, 31), date(2024, 12, 31), date(2025, 7, 14),
+            date(2026, 6, 30)] + [date(2016, 1, 1) + timedelta(days=rng.randrange(0, 4000))
+                                  for _ in range(6)]
+    scopes = [(None, None), ("21009", None), (None, "food"), ("21004", "wood"), (None, None)]
+    with Session(engine) as s, engine.connect() as conn:
+        for day in days:
+            for commune, sector in scopes:
+                scope = Scope(Period(day - timedelta(days=30), day), commune, sector)
+                funnel = label_funnel(s, scope, day + timedelta(days=rng.randrange(0, 3)))
+                got: dict[str, Any] = dict(zip(funnel["state"], funnel["count"], strict=True))
+                assert got == _by_hand(conn, scope, day), (day, commune, sector)
