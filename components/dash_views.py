@@ -4,7 +4,6 @@ summary (the chart's text alternative) and its data as a table, in the reader's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -29,18 +28,17 @@ def hidden_labels() -> dict[str, str]:
     return {SMALL: t("privacy.small_cell"), UNKNOWN: t("privacy.unknown_cell")}
 
 
-def areas(read: Callable[[str], pd.DataFrame | Withheld], names: tuple[str, str],
+def areas(frames: tuple[pd.DataFrame | Withheld, pd.DataFrame | Withheld],
           titles: tuple[str, str], *, count_title: str, empty: str) -> None:
-    """Two breakdowns side by side, per commune then per sector: `read(name)` gives each one's
-    counts (or Withheld), `names` the reads' names and `titles` their headings' keys."""
+    """Two breakdowns side by side, per commune then per sector: `frames` their counts (or
+    Withheld), `titles` their headings' keys."""
     lang, comma, hidden = current_language(), current_language() != "en", hidden_labels()
-    for column, name, title_key, key, name_of, category_title in zip(
-            st.columns(2), names, titles, ("commune_nis", "sector"),
+    for column, frame, title_key, key, name_of, category_title in zip(
+            st.columns(2), frames, titles, ("commune_nis", "sector"),
             (lambda code: commune_name(code, lang), lambda code: sector_name(code, lang)),
             (t("chart.commune"), t("chart.sector")), strict=True):
         with column:
             st.subheader(t(title_key))
-            frame = read(name)
             if isinstance(frame, Withheld):
                 st.info(t("privacy.withheld"))
                 continue
