@@ -408,6 +408,9 @@ class LabelStep(Base):
         Index("ix_label_steps_artisan_occurred", "artisan_id", "occurred_on"),  # latest steps
         # each artisan's step on a day (occurred_on <= day < next_on), from the index alone
         Index("ix_label_steps_as_of", "occurred_on", "next_on", "state", "artisan_id"),
+        # those certified on a day (certified_since within the 6 years before, in force)
+        Index("ix_label_steps_certified", "certified_since", "occurred_on", "next_on",
+              "artisan_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
@@ -415,10 +418,13 @@ class LabelStep(Base):
     occurred_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str | None] = mapped_column(String(40))
-    # Derived, never written by the app: the day of the artisan's next step (by day, then id),
-    # NULL on their latest; kept by the database's triggers on label_steps (migration 0010),
-    # checked by tests/db/test_label_next_on.py. Left out of audit snapshots.
+    # Derived, never written by the app, kept by the database's triggers on label_steps
+    # (migration 0010), checked by tests/db/test_label_next_on.py, left out of audit snapshots:
+    # the day of the artisan's next step (by day, then id), NULL on their latest;
     next_on: Mapped[date | None] = mapped_column(Date, info={"derived": True})
+    # the day of the certification in force on this step's day, whatever its age (the latest on
+    # or before it, unless an expiry was marked after it by then), NULL if none.
+    certified_since: Mapped[date | None] = mapped_column(Date, info={"derived": True})
 
 
 class KpiTarget(Base):

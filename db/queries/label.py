@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Subquery, and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Subquery, func, or_, select
+from sqlalchemy.orm import Session
 
 from db import audit, clock
 from db.errors import ValidationError
@@ -64,16 +65,23 @@ def validity_start(day: date) -> date:
         return day.replace(year=day.year - LABEL_VALIDITY_YEARS, day=28)
 
 
+def in_force(day: date, step: Any = LabelStep) -> list[Any]:
+    """Conditions keeping each artisan's step in force on a day (one per artisan with a step by
+    then): on or before the day, and their next step (next_on, kept by the database) after it
+    or none."""
+    return [step.occurred_on <= day, or_(step.next_on.is_(None), step.next_on > day)]
+
+
+def certified(day: date, step: Any = LabelStep) -> list[Any]:
+    """Conditions keeping the steps in force on a day of the artisans certified that day: the
+    certification in force then (certified_since, kept by the database: the latest on or
+    before the day not lapsed by an expiry marked after it) is less than 6 years old."""
+    return [*in_force(day, step), step.certified_since > validity_start(day)]
+
+
 def _certified_on(on: date) -> Subquery:
-    """Certification steps still valid on a day: in the last 6 years, not marked expired."""
-    cert = aliased(LabelStep)
-    expired = aliased(LabelStep)
-    lapsed = exists().where(and_(
-        expired.artisan_id == cert.artisan_id, expired.state == "expired",
-        expired.occurred_on > cert.occurred_on, expired.occurred_on <= on))
-    return select(cert.artisan_id.label("artisan_id")).where(
-        cert.state == "certified", cert.occurred_on <= on,
-        cert.occurred_on > validity_start(on), ~lapsed).distinct().subquery()
+    """The artisans certified on a day (artisan_id), each once."""
+    return select(LabelStep.artisan_id.label("artisan_id")).where(*certified(on)).subquery()
 
 
 def certified_count(session: Session, on: date) -> int:

@@ -34,7 +34,7 @@ from db.models import Artisan, LabelStep
 from db.periods import Scope
 from db.queries.community import SCOPED, in_scope, scope_artisans
 from db.queries.event_lists import utc_day_start
-from db.queries.label import _certified_on, validity_start
+from db.queries.label import _certified_on, certified, in_force, validity_start
 from db.vocab import LABEL_STATES
 
 
@@ -50,54 +50,36 @@ def _in_registry(day: date) -> Any:
 
 
 def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[int]:
-    """Artisans certified on each of `days` (one query for all days): the certifications and
-    expiries that may count on one of them, read once; each certification is valid on a run
-    of the days in order (from its day, while the validity has not run out and no expiry has
-    been marked since), and an artisan counts once on a day whatever runs cover it."""
-    if not days:
-        return []
+    """Artisans certified on each of `days`. One day: the steps in force that day of those
+    certified, counted. More: each step whose certification counts on one of the days, read
+    once; it counts on a run of the days in order (from its day, before the artisan's next
+    step and while its certification is less than 6 years old), and an artisan has one step
+    in force a day, so the runs add up."""
     ordered = sorted(set(days))
+    if len(ordered) == 1:
+        count = select(func.count()).select_from(LabelStep).where(*certified(ordered[0]))
+        return [int(session.connection().execute(
+            in_scope(count, LabelStep.artisan_id, scope)).scalar_one())] * len(days)
+    if not ordered:
+        return []
     since = [validity_start(d) for d in ordered]  # in order too: validity_start never goes back
     steps = session.connection().execute(in_scope(  # Core: no ORM work per row
-        select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
-        .where(LabelStep.state.in_(("certified", "expired")),
-               LabelStep.occurred_on <= ordered[-1],
-               LabelStep.occurred_on > since[0]), LabelStep.artisan_id, scope)).all()
-    # An expiry after the last day changes nothing; one on or before the first day's validity
-    # start only follows certifications that count on no day.
-    expiries: dict[int, list[date]] = {}
-    for artisan_id, state, day in steps:
-        if state == "expired":
-            expiries.setdefault(artisan_id, []).append(day)
-    runs: dict[int, list[tuple[int, int]]] = {}
-    for artisan_id, state, day in steps:
-        if state != "certified":
-            continue
-        # valid on ordered[i] for `day` <= ordered[i], since[i] < `day` and ordered[i] before
-        # the first expiry marked after `day`
-        last = bisect_left(since, day)
-        if artisan_id in expiries:
-            lapses = [e for e in expiries[artisan_id] if e > day]
-            if lapses:
-                last = min(last, bisect_left(ordered, min(lapses)))
-        first = bisect_left(ordered, day)
+        select(LabelStep.occurred_on, LabelStep.next_on, LabelStep.certified_since)
+        .where(LabelStep.certified_since > since[0], LabelStep.occurred_on <= ordered[-1],
+               or_(LabelStep.next_on.is_(None), LabelStep.next_on > ordered[0])),
+        LabelStep.artisan_id, scope)).all()
+    change = [0] * (len(ordered) + 1)  # +1 where a step's run of days begins, -1 after it
+    for on, next_on, certified_since in steps:
+        assert certified_since is not None  # by the query
+        first = bisect_left(ordered, on)  # the days on or after the step
+        last = bisect_left(since, certified_since)  # those it is less than 6 years old on
+        if next_on is not None:
+            last = min(last, bisect_left(ordered, next_on))  # those before the next step
         if first < last:
-            runs.setdefault(artisan_id, []).append((first, last))
-    change = [0] * (len(ordered) + 1)  # +1 where an artisan's merged runs begin, -1 end
-    for spans in runs.values():
-        spans.sort()
-        begin, finish = spans[0]
-        for first, last in spans[1:]:
-            if first > finish:
-                change[begin] += 1
-                change[finish] -= 1
-                begin = first
-            finish = max(finish, last)
-        change[begin] += 1
-        change[finish] -= 1
-    counts = list(accumulate(change[:-1]))
-    on = dict(zip(ordered, counts, strict=True))
-    return [on[d] for d in days]
+            change[first] += 1
+            change[last] -= 1
+    on_day = dict(zip(ordered, accumulate(change[:-1]), strict=True))
+    return [on_day[d] for d in days]
 
 
 def _registry(session: Session, scope: Scope, day: date) -> int:
@@ -177,9 +159,7 @@ def _steps_on(day: date) -> Any:
     before it, the one whose next step (next_on, kept by the database) comes after it, or that
     has none; one pass over an index, not a search for every artisan's latest step."""
     return (select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
-            .where(LabelStep.occurred_on <= day,
-                   or_(LabelStep.next_on.is_(None), LabelStep.next_on > day))
-            .subquery())
+            .where(*in_force(day)).subquery())
 
 
 def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:

@@ -1,8 +1,9 @@
-"""label_steps.next_on, kept by the database's triggers (migration 0010), always equals the day
-of each artisan's next step (by day, then id), after every kind of write, on SQLite and
-PostgreSQL; its triggers are there; and the label funnel read through it equals the funnel
-worked out by hand from the rows, for any day and scope (artisans registered after the day
-with a step before it included)."""
+"""label_steps.next_on and certified_since, kept by the database's triggers (migration 0010),
+always equal the day of each artisan's next step (by day, then id) and the day of the
+certification in force on the step's day, after every kind of write, on SQLite and
+PostgreSQL; the triggers are there; and the label funnel and the certified counts read
+through them equal those worked out by hand from the rows, for any day and scope (artisans
+registered after the day with a step before it included)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from db import models as m
 from db.periods import Period, Scope
 from db.queries.event_lists import utc_day_start
 from db.queries.label import validity_start
-from db.queries.label_kpis import label_funnel
+from db.queries.label_kpis import certified_on_days, label_funnel
 from db.vocab import LABEL_STATES
 from tests.db.test_community_members import _artisan, _pg_only, _waits_for
 
@@ -31,15 +32,26 @@ def _step(conn: Connection, artisan_id: int, days: int, state: str = "informed")
         "occurred_on": DAY0 + timedelta(days=days)}).scalar_one())
 
 
+def _since(steps: list[Any], artisan_id: int, day: date) -> date | None:
+    """The certification in force on a day by its definition: the artisan's latest on or before
+    it that no expiry marked after it (by then) lapsed."""
+    mine = [s for s in steps if s.artisan_id == artisan_id and s.occurred_on <= day]
+    return max((c.occurred_on for c in mine if c.state == "certified" and not any(
+        e.state == "expired" and e.occurred_on > c.occurred_on for e in mine)), default=None)
+
+
 def _next_on(engine: Engine) -> dict[int, int | None]:
-    """Each step's next_on (in days from DAY0), checked against the steps themselves."""
+    """Each step's next_on (in days from DAY0), checked against the steps themselves, as is its
+    certified_since."""
     with engine.connect() as conn:
-        rows = conn.execute(select(m.LabelStep.id, m.LabelStep.artisan_id,
-                                   m.LabelStep.occurred_on, m.LabelStep.next_on)).all()
+        rows = conn.execute(select(m.LabelStep.id, m.LabelStep.artisan_id, m.LabelStep.state,
+                                   m.LabelStep.occurred_on, m.LabelStep.next_on,
+                                   m.LabelStep.certified_since)).all()
     order = sorted(rows, key=lambda r: (r.artisan_id, r.occurred_on, r.id))
     for here, after in zip(order, [*order[1:], None], strict=True):
         expected = after.occurred_on if after and after.artisan_id == here.artisan_id else None
         assert here.next_on == expected, (here, after)
+        assert here.certified_since == _since(rows, here.artisan_id, here.occurred_on), here
     return {r.id: None if r.next_on is None else (r.next_on - DAY0).days for r in rows}
 
 
@@ -74,6 +86,41 @@ def test_each_kind_of_write_keeps_next_on(three: Engine) -> None:
     assert _next_on(three) == {late: 30, early: None, same_day: None}
 
 
+def test_each_kind_of_write_keeps_certified_since(three: Engine) -> None:
+    def since() -> dict[int, int | None]:
+        _next_on(three)  # checks every row against the definition too
+        with three.connect() as conn:
+            rows = conn.execute(select(m.LabelStep.id, m.LabelStep.certified_since)).all()
+        return {i: None if d is None else (d - DAY0).days for i, d in rows}
+
+    with three.begin() as conn:
+        submitted = _step(conn, 1, 0, "submitted")
+        granted = _step(conn, 1, 10, "certified")
+        renewal = _step(conn, 1, 2000, "submitted")
+    assert since() == {submitted: None, granted: 10, renewal: 10}
+    with three.begin() as conn:  # an expiry marked the day of the certification does not lapse it
+        same_day = _step(conn, 1, 10, "expired")
+    assert since() == {submitted: None, granted: 10, same_day: 10, renewal: 10}
+    with three.begin() as conn:  # moved after it, it does
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == same_day)
+                     .values(occurred_on=DAY0 + timedelta(days=500)))
+    assert since() == {submitted: None, granted: 10, same_day: None, renewal: None}
+    with three.begin() as conn:  # a changed state: no longer an expiry
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == same_day)
+                     .values(state="refused"))
+    assert since() == {submitted: None, granted: 10, same_day: 10, renewal: 10}
+    with three.begin() as conn:  # a renewal's certification takes over
+        again = _step(conn, 1, 2100, "certified")
+    assert since()[again] == 2100
+    with three.begin() as conn:  # to another artisan, then deleted
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == granted).values(artisan_id=2))
+    assert since() == {submitted: None, granted: 10, same_day: None, renewal: None,
+                       again: 2100}
+    with three.begin() as conn:
+        conn.execute(delete(m.LabelStep).where(m.LabelStep.id == again))
+    assert since() == {submitted: None, granted: 10, same_day: None, renewal: None}
+
+
 def test_statements_on_many_rows_keep_next_on(three: Engine) -> None:
     with three.begin() as conn:
         for days, state in ((5, "informed"), (0, "not_informed"), (9, "interested")):
@@ -98,7 +145,7 @@ def test_random_writes_keep_next_on(three: Engine) -> None:
     for _ in range(80):
         with three.begin() as conn:
             ids = list(conn.execute(select(m.LabelStep.id).order_by(m.LabelStep.id)).scalars())
-            kind, target = rng.randrange(4), rng.choice(ids)
+            kind, target = rng.randrange(5), rng.choice(ids)
             if kind == 0:
                 conn.execute(insert(m.LabelStep), {
                     "artisan_id": rng.randrange(1, 4), "state": rng.choice(LABEL_STATES),
@@ -110,6 +157,10 @@ def test_random_writes_keep_next_on(three: Engine) -> None:
                 conn.execute(update(m.LabelStep).where(m.LabelStep.id == target).values(
                     artisan_id=rng.randrange(1, 4),
                     occurred_on=DAY0 + timedelta(days=800 + rng.randrange(400))))
+            elif kind == 3:
+                conn.execute(update(m.LabelStep).where(m.LabelStep.id == target).values(
+                    state=rng.choice(LABEL_STATES),
+                    occurred_on=DAY0 + timedelta(days=1200 + rng.randrange(400))))
             else:
                 conn.execute(delete(m.LabelStep).where(m.LabelStep.id == target))
         _next_on(three)  # right after every write
@@ -165,7 +216,18 @@ def _by_hand(conn: Connection, scope: Scope, day: date) -> dict[str, int]:
     return counts
 
 
-def test_the_funnel_equals_the_funnel_by_hand(engine: Engine) -> None:
+def _certified_by_hand(conn: Connection, scope: Scope, day: date) -> int:
+    """Artisans of the scope certified on the day by the definition, from every row."""
+    steps = conn.execute(select(m.LabelStep.artisan_id, m.LabelStep.state,
+                                m.LabelStep.occurred_on)).all()
+    artisans = conn.execute(select(m.Artisan.id, m.Artisan.commune_nis, m.Artisan.sector)).all()
+    return sum(1 for artisan_id, commune, sector in artisans
+               if scope.commune in (None, commune) and scope.sector in (None, sector)
+               and (since := _since(steps, artisan_id, day)) is not None
+               and since > validity_start(day))
+
+
+def test_the_funnel_and_certified_equal_them_by_hand(engine: Engine) -> None:
     rng = random.Random(1311)
     with engine.begin() as conn:
         for artisan_id in range(1, 41):
@@ -174,8 +236,8 @@ def test_the_funnel_equals_the_funnel_by_hand(engine: Engine) -> None:
                 created_at=datetime(2023, 1, 1, tzinfo=UTC) + timedelta(
                     days=rng.randrange(0, 1500), hours=rng.randrange(24))))
         used: set[tuple[int, str, date]] = set()
-        for _ in range(120):
-            key = (rng.randrange(1, 41), rng.choice(LABEL_STATES),
+        for _ in range(160):
+            key = (rng.randrange(1, 41), rng.choice((*LABEL_STATES, "certified", "expired")),
                    date(2016, 1, 1) + timedelta(days=rng.randrange(0, 3800)))
             if key not in used:
                 used.add(key)
@@ -192,3 +254,14 @@ def test_the_funnel_equals_the_funnel_by_hand(engine: Engine) -> None:
                 funnel = label_funnel(s, scope, day + timedelta(days=rng.randrange(0, 3)))
                 got: dict[str, Any] = dict(zip(funnel["state"], funnel["count"], strict=True))
                 assert got == _by_hand(conn, scope, day), (day, commune, sector)
+        lapses = sorted(key[2].replace(year=key[2].year + 6) + timedelta(days=shift)  # 6 years on
+                        for key in used if key[1] == "certified" and key[2].day < 29
+                        for shift in (-1, 0))
+        days += lapses[::3]
+        for commune, sector in scopes:  # every day in one read
+            scope = Scope(Period(days[0], days[0]), commune, sector)
+            counts = certified_on_days(s, scope, days)  # one read for many days
+            assert counts == [_certified_by_hand(conn, scope, day) for day in days], scope
+            assert [certified_on_days(s, scope, [day])[0] for day in days] == counts  # one
+            assert commune or sector or max(counts) >= 10  # certified ones to count
+
