@@ -34,25 +34,16 @@ EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning
 
 
 def _count_if(condition: Any) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    return func.count(case((condition, 1)))
 
 
-def _attendances(scope: Scope, start: datetime, end: datetime,
-                 with_new: bool = False) -> Select[Any]:
-    """The scope's artisans' attendance rows at community events in [start, end), and, with
-    `with_new`, whether each is its artisan's first attended community event (1 or 0)."""
+def _attendances(scope: Scope, start: datetime, end: datetime) -> Select[Any]:
+    """The scope's artisans' attendance rows at community events in [start, end)."""
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
                           Attendance.walk_in, Event.starts_at]
-    query = (select(*columns).join(Event, Event.id == Attendance.event_id)
-             .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
-                    *of_scope(Attendance.artisan_id, scope)))
-    if not with_new:
-        return query
-    # new: the member's first attended community event is this one (community_members)
-    return (query.add_columns(case((and_(Attendance.status == "attended",
-                                         CommunityMember.first_at == Event.starts_at), 1),
-                                   else_=0).label("new"))
-            .outerjoin(CommunityMember, CommunityMember.artisan_id == Attendance.artisan_id))
+    return (select(*columns).join(Event, Event.id == Attendance.event_id)
+            .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
+                   *of_scope(Attendance.artisan_id, scope)))
 
 
 def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
@@ -95,23 +86,22 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     new and returning among them, walk-ins, registrations not cancelled, no-shows and the
     no-show rate (None without registrations). Events without attendance are there with 0."""
     start, end = window(scope, today)
-    rows = _attendances(scope, start, end, with_new=True).subquery()
-    attended = rows.c.status == "attended"
-    # Counted per event first, then put beside every event of the period (none: zeros).
-    counted = select(rows.c.event_id, _count_if(attended).label("attended"),
-                     func.coalesce(func.sum(rows.c.new), 0).label("new"),
-                     _count_if(attended & rows.c.walk_in.is_(True)).label("walk_ins"),
-                     _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")
-                               ).label("registrations"),
-                     _count_if(rows.c.status == "no_show").label("no_shows"),
-                     ).group_by(rows.c.event_id).subquery()
+    attended = Attendance.status == "attended"
+    # new: the member's first attended community event is this one (community_members).
+    # Each event with its attendance rows (none: zeros), counted per event in the order the
+    # events are read (by id), so that SQLite needs no sort to group the rows.
     result = session.execute(
-        select(Event.id, Event.starts_at, Event.title,
-               *(func.coalesce(counted.c[name], 0) for name in (
-                   "attended", "new", "walk_ins", "registrations", "no_shows")))
-        .outerjoin(counted, counted.c.event_id == Event.id)
+        select(Event.id, Event.starts_at, Event.title, _count_if(attended),
+               _count_if(CommunityMember.first_at == Event.starts_at),
+               _count_if(attended & Attendance.walk_in.is_(True)),
+               _count_if(Attendance.walk_in.is_(False) & (Attendance.status != "cancelled")),
+               _count_if(Attendance.status == "no_show"))
+        .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
+                                    *of_scope(Attendance.artisan_id, scope)))
+        .outerjoin(CommunityMember, and_(attended,
+                                         CommunityMember.artisan_id == Attendance.artisan_id))
         .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
-        .order_by(Event.starts_at, Event.id)).all()
+        .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
     ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
         else ([] for _ in range(8))
     came, new, walk_ins, registrations, no_shows = ([int(n) for n in c] for c in counts)
