@@ -464,7 +464,8 @@ def _seeded(folder: Path, scale: float) -> Engine:
     return engine
 
 
-def _bench(folder: Path, scales: list[float], repeat: int, profile: bool) -> None:
+def _bench(folder: Path, scales: list[float], repeat: int, profile: bool,
+           pages: list[str] | None = None) -> None:
     import streamlit as st
 
     from components import navigation
@@ -487,12 +488,14 @@ def _bench(folder: Path, scales: list[float], repeat: int, profile: bool) -> Non
         load = os.getloadavg()
         print(f"\nscale {scale:g} ({artisans:,} artisans), SQLite, manager, medians of {repeat}, "
               f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {load[0]:.1f} {load[1]:.1f}")
-        cases = _cases()
+        cases = [c for c in _cases() if pages is None or c.name == "floor"
+                 or c.name.split("?")[0] in pages]
         _measure(clock, cases, repeat)
         slow = _report(scale, cases)
         missed += [f"scale {scale:g}: {c.name}" for c in slow]
         print()
-        missed += [f"scale {scale:g}: {r}" for r in _versus_naive(engine, scale, repeat)]
+        if pages is None:  # the naive way: only in a run of every page
+            missed += [f"scale {scale:g}: {r}" for r in _versus_naive(engine, scale, repeat)]
         if profile and slow:
             _profile(clock, slow, repeat)
         engine.dispose()
@@ -506,17 +509,20 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="keep (and reuse) the seeded SQLite files here")
     parser.add_argument("--profile", action="store_true",
                         help="then cProfile cold runs of each page that missed its target")
+    parser.add_argument("--pages", help="only these pages (url paths, comma-separated) and the "
+                        "floor, without the naive way: e.g. label-dashboard,overview")
     args = parser.parse_args()
     os.environ.setdefault("BCRYPT_ROUNDS", "4")  # the demo users' hashes: fast to seed
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*expression-based index")
     scales = [float(s) for s in args.scales.split(",")]
+    pages = args.pages.split(",") if args.pages else None
     if args.dir:
         args.dir.mkdir(parents=True, exist_ok=True)
-        _bench(args.dir, scales, args.repeat, args.profile)
+        _bench(args.dir, scales, args.repeat, args.profile, pages)
         return
     with tempfile.TemporaryDirectory(prefix="bench_dashboards_") as scratch:
-        _bench(Path(scratch), scales, args.repeat, args.profile)
+        _bench(Path(scratch), scales, args.repeat, args.profile, pages)
 
 
 if __name__ == "__main__":
