@@ -96,6 +96,7 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
                _count_if(attended & Attendance.walk_in.is_(True)),
                _count_if(Attendance.walk_in.is_(False) & (Attendance.status != "cancelled")),
                _count_if(Attendance.status == "no_show"))
+        .select_from(Event)
         .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
                                     *of_scope(Attendance.artisan_id, scope)))
         .outerjoin(CommunityMember, and_(attended,

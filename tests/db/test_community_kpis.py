@@ -122,6 +122,18 @@ def test_a_commune_or_a_sector_keeps_its_artisans_only(community: Engine) -> Non
     assert food["no_show_rate"] is None and food["events_held"] == 2  # events are for all
 
 
+def test_per_event_a_commune_or_a_sector_keeps_its_artisans_only(community: Engine) -> None:
+    with session_scope(community) as s:
+        ixelles = community_events(s, Scope(WINTER, commune=IXELLES), TODAY)
+        food = community_events(s, Scope(WINTER, sector="food"), TODAY)
+    # Ana returning at both, Cleo a no-show on 1 December then new in January
+    assert list(ixelles["event_id"]) == [2, 3] and list(ixelles["attended"]) == [1, 2]
+    assert list(ixelles["new"]) == [0, 1] and list(ixelles["returning"]) == [1, 1]
+    assert list(ixelles["registrations"]) == [2, 2] and list(ixelles["no_shows"]) == [1, 0]
+    assert list(food["event_id"]) == [2, 3]  # every event, with zeros
+    assert list(food["attended"]) == [0, 0] and list(food["registrations"]) == [0, 0]
+
+
 def test_breakdowns_add_up_to_the_members_card(community: Engine) -> None:
     with session_scope(community) as s:
         communes = members_by(s, Scope(WINTER), TODAY, "commune_nis")
