@@ -12,6 +12,7 @@ from components.data import read
 from db.periods import Scope
 from db.privacy import Withheld
 from db.queries.campaign_kpis import series_grain
+from db.queries.label_kpis import per
 from db.reads import sees_exact
 from db.vocab import LABEL_STATES
 
@@ -79,14 +80,20 @@ def label_by_month(scope: Scope, today: date, role: str) -> pd.DataFrame | Withh
 
 
 def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame:
-    """The funnel (label_funnel) or certified artisans per commune or sector (label_by_commune,
-    label_by_sector), for staff and up (refused to partners); rows without a category are left
-    out of the chart, and the funnel's states come in the journey's order."""
+    """The funnel (label_funnel), for staff and up (refused to partners), its states in the
+    journey's order."""
     frame = pd.DataFrame(read(name, role, scope, today))
-    frame = frame[frame[frame.columns[0]].notna()]
-    if name == "label_funnel":
-        frame = frame.sort_values("state", key=lambda s: s.map(LABEL_STATES.index))
-    return frame.reset_index(drop=True)
+    return frame.sort_values("state", key=lambda s: s.map(LABEL_STATES.index)).reset_index(
+        drop=True)
+
+
+def label_places(scope: Scope, today: date, role: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Certified artisans per commune and per sector (one read, label_by_place), for staff and
+    up (refused to partners); rows without a commune or sector are left out of the charts."""
+    places = pd.DataFrame(read("label_by_place", role, scope, today))
+    communes, sectors = (per(places, column) for column in ("commune_nis", "sector"))
+    return (communes[communes["commune_nis"].notna()].reset_index(drop=True),
+            sectors[sectors["sector"].notna()].reset_index(drop=True))
 
 
 def _media(scope: Scope) -> Scope:

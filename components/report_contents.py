@@ -30,6 +30,7 @@ from components.dashboard_data import (
     label_breakdown,
     label_by_month,
     label_figures,
+    label_places,
 )
 from components.data import refresh_versions
 from components.i18n import current_language, fmt_date, t
@@ -59,14 +60,16 @@ COMMUNITY_CARDS, LABEL_CARDS = cards_of.COMMUNITY, cards_of.LABEL
 def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_title: str,
            empty: str) -> list[ChartPart]:
     """A dashboard's counts per commune and per sector (community_… or label_…)."""
-    read = community_breakdown if prefix == "community" else label_breakdown
+    frames = ((community_breakdown("community_by_commune", scope, today, role),
+               community_breakdown("community_by_sector", scope, today, role))
+              if prefix == "community" else label_places(scope, today, role))
     title_prefix = "community" if prefix == "community" else "label_kpi"
-    return [breakdown_part(t(f"{title_prefix}.by_{area}"),
-                           read(f"{prefix}_by_{area}", scope, today, role), key,
+    return [breakdown_part(t(f"{title_prefix}.by_{area}"), frame, key,
                            partial(name_of, lang=seen.lang), t(f"chart.{area}"), count_title,
                            empty, seen)
-            for area, key, name_of in (("commune", "commune_nis", commune_name),
-                                       ("sector", "sector", sector_name))]
+            for frame, (area, key, name_of) in zip(frames, (
+                ("commune", "commune_nis", commune_name), ("sector", "sector", sector_name)),
+                strict=True)]
 
 
 def community_section(scope: Scope, before: Scope, today: date, role: str,

@@ -38,9 +38,8 @@ from db.queries.event_lists import event_attendees, event_detail, events_overvie
 from db.queries.follow_ups import my_follow_ups, open_by_owner, open_follow_ups
 from db.queries.label import certified_by_sector, label_history
 from db.queries.label_kpis import (
-    certified_by_commune,
     certified_by_month,
-    certified_by_sector_in,
+    certified_by_place,
     label_figures,
     label_funnel,
 )
@@ -122,8 +121,7 @@ READS: dict[str, Read] = {
     "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),
     "label_by_month": Read(certified_by_month, ("label", "artisans"), "series"),
     "label_funnel": Read(label_funnel, ("label", "artisans"), None),
-    "label_by_commune": Read(certified_by_commune, ("label", "artisans"), None),
-    "label_by_sector": Read(certified_by_sector_in, ("label", "artisans"), None),
+    "label_by_place": Read(certified_by_place, ("label", "artisans"), None),
     # Any indicator's targets for its charts, and a flow's progress towards them by month.
     "chart_targets": Read(indicator_targets, ("targets",), None),
     "chart_target_progress": Read(target_progress, ("targets", "coaching", "campaign"), None),

@@ -21,7 +21,7 @@ from components.charts import (
     stock_summary,
 )
 from components.dash_views import areas, hidden_labels
-from components.dashboard_data import label_breakdown, label_by_month, label_figures
+from components.dashboard_data import label_breakdown, label_by_month, label_figures, label_places
 from components.i18n import current_language, fmt_date, t
 from components.kpi_view import cards
 from components.period_filter import filters
@@ -46,12 +46,12 @@ scope = filters(today, sees_exact(actor.role))
 before = Scope(scope.period.previous(), scope.commune, scope.sector)
 st.caption(t("label_kpi.as_of", day=fmt_date(min(scope.period.end, today))))
 exact = sees_exact(actor.role)
-breakdowns = ("label_funnel", "label_by_commune", "label_by_sector") if exact else ()
+breakdowns = (partial(label_breakdown, "label_funnel", scope, today, actor.role),
+              partial(label_places, scope, today, actor.role)) if exact else ()
 figures, previous, months, *frames = together(  # the page's reads at once (cold: faster)
     partial(label_figures, scope, today, actor.role),
     partial(label_figures, before, today, actor.role),
-    partial(label_by_month, scope, today, actor.role),
-    *(partial(label_breakdown, name, scope, today, actor.role) for name in breakdowns))
+    partial(label_by_month, scope, today, actor.role), *breakdowns)
 cards(figures, previous, CARDS)
 
 st.subheader(t("label_kpi.over_time"))
@@ -94,7 +94,7 @@ if exact:  # partners: certified per sector on the Overview (docs/privacy.md)
                                               "count": t("chart.artisans")}, hidden, comma))
         st.caption(t("label_kpi.funnel_caption"))
 
-    areas((frames[1], frames[2]), ("label_kpi.by_commune", "label_kpi.by_sector"),
+    areas(frames[1], ("label_kpi.by_commune", "label_kpi.by_sector"),
           count_title=t("chart.artisans"), empty=t("label_kpi.no_breakdown"))
 if not exact:
     st.caption(t("privacy.partner_note"))

@@ -191,23 +191,35 @@ def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
                          "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
 
 
-def _certified_by(session: Session, scope: Scope, today: date, name: str) -> pd.DataFrame:
+def certified_by_place(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """Certified artisans on the day per commune and sector together (columns commune_nis,
+    sector, count; None where unknown): one pass for both breakdowns of the dashboard."""
     certified = _certified_on(as_of(scope, today))
-    column = getattr(SCOPED, name)
     rows = session.execute(
-        select(column, func.count().label("count")).select_from(certified)
+        select(SCOPED.commune_nis, SCOPED.sector, func.count()).select_from(certified)
         .join(SCOPED, certified.c.artisan_id == SCOPED.id)
-        .where(*scope_artisans(scope, SCOPED)).group_by(column)
-        .order_by(func.count().desc(), column.asc().nulls_last())).all()
-    return pd.DataFrame(rows, columns=[column.key, "count"])
+        .where(*scope_artisans(scope, SCOPED)).group_by(SCOPED.commune_nis, SCOPED.sector)).all()
+    return pd.DataFrame(rows, columns=["commune_nis", "sector", "count"])
+
+
+def per(places: pd.DataFrame, column: str) -> pd.DataFrame:
+    """certified_by_place's counts per commune_nis or sector (columns `column`, count), most
+    first then by name, None (unknown) last among equals: the counts add up to the certified
+    figure."""
+    counts: dict[Any, int] = {}
+    for key, count in zip(places[column], places["count"], strict=True):
+        key = None if pd.isna(key) else key
+        counts[key] = counts.get(key, 0) + int(count)
+    order = sorted(counts, key=lambda k: (-counts[k], k is None, k or ""))
+    return pd.DataFrame([(k, counts[k]) for k in order], columns=[column, "count"])
 
 
 def certified_by_commune(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per commune (columns commune_nis, count); those without
     a commune form a row of None, so the counts add up to the certified figure."""
-    return _certified_by(session, scope, today, "commune_nis")
+    return per(certified_by_place(session, scope, today), "commune_nis")
 
 
 def certified_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per craft sector (columns sector, count), None included."""
-    return _certified_by(session, scope, today, "sector")
+    return per(certified_by_place(session, scope, today), "sector")

@@ -206,8 +206,8 @@ def one_small_commune(engine: Engine) -> Engine:
 
 def test_a_breakdown_and_the_sums_together_pin_nothing(one_small_commune: Engine) -> None:
     """Fixed: the dashboards' breakdowns are staff's, and the partners' cards hold no sum."""
-    for name in ("community_by_commune", "community_by_sector", "label_by_commune",
-                 "label_by_sector", "label_funnel"):
+    for name in ("community_by_commune", "community_by_sector", "label_by_place",
+                 "label_funnel"):
         with pytest.raises(NotDisclosable):
             _partner(one_small_commune, name, Scope(THIS_YEAR), TODAY)
     shown = _partner(one_small_commune, "community_kpis", Scope(THIS_YEAR), TODAY)
