@@ -1,6 +1,7 @@
 """A page's independent reads, run at once: on a cold cache a dashboard's five or six SQL
 reads take most of its time, and the database drivers let other threads run while a query
-executes (README, "Speed": 15-30 ms less on the slow dashboards at scale 20, two cores)."""
+executes (README, "Speed": 15-30 ms less on the slow dashboards at scale 20 on one two-core
+machine, nothing measurable on another, where two threads each ran slower)."""
 
 from __future__ import annotations
 
