@@ -172,7 +172,8 @@ def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     # Those with a step count by it (registered later or not); the registry's others, without
     # one, are not_informed: the registry less its artisans with a step. For the whole Region
     # the steps alone are counted (no lookup of each one's artisan), less those of artisans
-    # registered after the day, found from the few of these.
+    # registered after the day, found by a probe per artisan registered later (few for a
+    # recent day; about 35,000 for the plan's last day at scale 20: 6 ms).
     query = select(state, func.count()).group_by(state)
     if scope_artisans(scope):
         query = (query.join(SCOPED, SCOPED.id == latest.c.artisan_id)
