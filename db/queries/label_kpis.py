@@ -213,14 +213,3 @@ def per(places: pd.DataFrame, column: str) -> pd.DataFrame:
         counts[key] = counts.get(key, 0) + int(count)
     order = sorted(counts, key=lambda k: (-counts[k], k is None, k or ""))
     return pd.DataFrame([(k, counts[k]) for k in order], columns=[column, "count"])
-
-
-def certified_by_commune(session: Session, scope: Scope, today: date) -> pd.DataFrame:
-    """Certified artisans on the day per commune (columns commune_nis, count); those without
-    a commune form a row of None, so the counts add up to the certified figure."""
-    return per(certified_by_place(session, scope, today), "commune_nis")
-
-
-def certified_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
-    """Certified artisans on the day per craft sector (columns sector, count), None included."""
-    return per(certified_by_place(session, scope, today), "sector")

@@ -18,11 +18,11 @@ from db.privacy import SMALL, UNKNOWN, Withheld, disclose
 from db.queries.artisans import create_artisan
 from db.queries.chart_targets import indicator_targets
 from db.queries.label_kpis import (
-    certified_by_commune,
     certified_by_month,
-    certified_by_sector_in,
+    certified_by_place,
     label_figures,
     label_funnel,
+    per,
 )
 
 TODAY = date(2026, 1, 10)
@@ -121,8 +121,8 @@ def test_a_commune_or_a_sector_keeps_its_artisans_only(journeys: Engine) -> None
 
 def test_certified_per_commune_and_sector_add_up_to_the_figure(journeys: Engine) -> None:
     with session_scope(journeys) as s:
-        communes = certified_by_commune(s, Scope(WINTER), TODAY)
-        sectors = certified_by_sector_in(s, Scope(WINTER), TODAY)
+        places = certified_by_place(s, Scope(WINTER), TODAY)
+    communes, sectors = per(places, "commune_nis"), per(places, "sector")
     assert communes.fillna("-").to_numpy().tolist() == [["21004", 2], ["21009", 1], ["-", 1]]
     assert sectors.fillna("-").to_numpy().tolist() == [["wood", 2], ["-", 2]]
 
