@@ -60,6 +60,7 @@ def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(engine: Engine) -> N
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -16384  # 16 MiB of pages
 
 
 def test_errors_never_show_sql_values(engine: Engine) -> None:
