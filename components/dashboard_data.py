@@ -12,7 +12,7 @@ from components.data import read
 from db.periods import Scope
 from db.privacy import Withheld
 from db.queries.campaign_kpis import series_grain
-from db.queries.label_kpis import per
+from db.queries.community import per
 from db.reads import sees_exact
 from db.vocab import LABEL_STATES
 
@@ -49,11 +49,11 @@ def community_growth(scope: Scope, today: date, role: str) -> pd.DataFrame:
     return frame[frame["month"] >= first].reset_index(drop=True)
 
 
-def community_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataFrame:
-    """Members per commune or sector (community_by_commune, community_by_sector), for staff
-    and up (refused to partners); the rows without a category are left out of the chart."""
-    frame = pd.DataFrame(read(name, role, scope, today))
-    return frame[frame[frame.columns[0]].notna()].reset_index(drop=True)
+def community_places(scope: Scope, today: date,
+                     role: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Members per commune and per sector (one read, community_by_place), for staff and up
+    (refused to partners)."""
+    return _places("community_by_place", scope, today, role)
 
 
 def community_events(scope: Scope, today: date, role: str) -> pd.DataFrame | None:
@@ -89,8 +89,15 @@ def label_breakdown(name: str, scope: Scope, today: date, role: str) -> pd.DataF
 
 def label_places(scope: Scope, today: date, role: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Certified artisans per commune and per sector (one read, label_by_place), for staff and
-    up (refused to partners); rows without a commune or sector are left out of the charts."""
-    places = pd.DataFrame(read("label_by_place", role, scope, today))
+    up (refused to partners)."""
+    return _places("label_by_place", scope, today, role)
+
+
+def _places(name: str, scope: Scope, today: date, role: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A count per commune and sector together (community_by_place, label_by_place) as the
+    counts per commune and per sector; rows without a commune or sector are left out of the
+    charts."""
+    places = pd.DataFrame(read(name, role, scope, today))
     communes, sectors = (per(places, column) for column in ("commune_nis", "sector"))
     return (communes[communes["commune_nis"].notna()].reset_index(drop=True),
             sectors[sectors["sector"].notna()].reset_index(drop=True))

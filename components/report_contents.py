@@ -23,10 +23,10 @@ from components.charts import (
     stock_summary,
 )
 from components.dashboard_data import (
-    community_breakdown,
     community_events,
     community_figures,
     community_growth,
+    community_places,
     label_breakdown,
     label_by_month,
     label_figures,
@@ -60,9 +60,7 @@ COMMUNITY_CARDS, LABEL_CARDS = cards_of.COMMUNITY, cards_of.LABEL
 def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_title: str,
            empty: str) -> list[ChartPart]:
     """A dashboard's counts per commune and per sector (community_… or label_…)."""
-    frames = ((community_breakdown("community_by_commune", scope, today, role),
-               community_breakdown("community_by_sector", scope, today, role))
-              if prefix == "community" else label_places(scope, today, role))
+    frames = (community_places if prefix == "community" else label_places)(scope, today, role)
     title_prefix = "community" if prefix == "community" else "label_kpi"
     return [breakdown_part(t(f"{title_prefix}.by_{area}"), frame, key,
                            partial(name_of, lang=seen.lang), t(f"chart.{area}"), count_title,

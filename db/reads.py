@@ -28,9 +28,8 @@ from db.queries.coaching_kpis import coaching_figures, sessions_by_month
 from db.queries.coaching_log import advisers, recent_sessions, session_detail
 from db.queries.community import (
     members_by_commune,
-    members_by_commune_in,
     members_by_month,
-    members_by_sector_in,
+    members_by_place,
     members_growth,
 )
 from db.queries.community_kpis import community_events, community_figures
@@ -112,10 +111,7 @@ READS: dict[str, Read] = {
     "coaching_by_month": Read(sessions_by_month, ("coaching", "artisans"), "series"),
     "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis"),
     "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth"),
-    "community_by_commune": Read(members_by_commune_in, ("events", "attendance", "artisans"),
-                                 None),
-    "community_by_sector": Read(members_by_sector_in, ("events", "attendance", "artisans"),
-                                None),
+    "community_by_place": Read(members_by_place, ("events", "attendance", "artisans"), None),
     # Per event: titles and counts small enough to single someone out; staff only.
     "community_events": Read(community_events, ("events", "attendance", "artisans"), None),
     "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),

@@ -21,10 +21,10 @@ from components.charts import (
 from components.dash_views import areas, hidden_labels
 from components.dash_views import growth as growth_view
 from components.dashboard_data import (
-    community_breakdown,
     community_events,
     community_figures,
     community_growth,
+    community_places,
 )
 from components.i18n import current_language, t
 from components.kpi_view import cards, shown
@@ -52,13 +52,12 @@ st.title(t("nav.dash_community"))
 scope = filters(today, sees_exact(actor.role))
 before = Scope(scope.period.previous(), scope.commune, scope.sector)
 exact = sees_exact(actor.role)
-breakdowns = ("community_by_commune", "community_by_sector") if exact else ()
-figures, previous, growth, events, *frames = together(  # the reads at once (cold: faster)
+figures, previous, growth, events, *places = together(  # the reads at once (cold: faster)
     partial(community_figures, scope, today, actor.role),
     partial(community_figures, before, today, actor.role),
     partial(community_growth, scope, today, actor.role),
     partial(community_events, scope, today, actor.role),
-    *(partial(community_breakdown, name, scope, today, actor.role) for name in breakdowns))
+    *([partial(community_places, scope, today, actor.role)] if exact else []))
 cards(figures, previous, CARDS)
 
 st.subheader(t("community.growth_title"))
@@ -93,7 +92,7 @@ if events is not None:  # staff and up (partners get no split of the attendances
         st.caption(t("community.per_event_caption"))
 
 if exact:  # partners: members per commune and sector on the Overview
-    areas((frames[0], frames[1]), ("community.by_commune", "community.by_sector"),
+    areas(places[0], ("community.by_commune", "community.by_sector"),
           count_title=t("chart.members"), empty=t("community.no_members"))
     st.caption(t("community.breakdown_caption"))
 else:

@@ -187,24 +187,25 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     return frame
 
 
-def members_by(session: Session, scope: Scope, today: date, column: str) -> pd.DataFrame:
-    """The scope's members to date at the period's end per commune_nis or sector of their
-    workshop (columns <column>, count); those without one form a None row, so the counts add
-    up to the members card (the privacy audit checks the cells against it)."""
-    category = {"commune_nis": CommunityMember.commune_nis,
-                "sector": CommunityMember.sector}[column]
+def members_by_place(session: Session, scope: Scope, today: date) -> pd.DataFrame:
+    """The scope's members to date at the period's end per commune and sector of their
+    workshop together (columns commune_nis, sector, count; None where unknown): one pass for
+    both breakdowns of the dashboard, each summed by per(). The counts add up to the members
+    card (the privacy audit checks the cells against it)."""
     rows = session.execute(
-        select(category, func.count().label("count"))
+        select(CommunityMember.commune_nis, CommunityMember.sector, func.count())
         .where(*members_of(scope, window(scope, today)[1]))
-        .group_by(category).order_by(func.count().desc(), category)).all()
-    return pd.DataFrame([tuple(r) for r in rows], columns=[column, "count"])
+        .group_by(CommunityMember.commune_nis, CommunityMember.sector)).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=["commune_nis", "sector", "count"])
 
 
-def members_by_commune_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
-    """Members to date per commune (see members_by)."""
-    return members_by(session, scope, today, "commune_nis")
-
-
-def members_by_sector_in(session: Session, scope: Scope, today: date) -> pd.DataFrame:
-    """Members to date per craft sector (see members_by)."""
-    return members_by(session, scope, today, "sector")
+def per(places: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Counts per commune_nis and sector together (members_by_place, certified_by_place) per
+    `column` alone (columns `column`, count), most first then by name, None (unknown) last
+    among equals: the counts add up to the whole."""
+    counts: dict[Any, int] = {}
+    for key, count in zip(places[column], places["count"], strict=True):
+        key = None if pd.isna(key) else key
+        counts[key] = counts.get(key, 0) + int(count)
+    order = sorted(counts, key=lambda k: (-counts[k], k is None, k or ""))
+    return pd.DataFrame([(k, counts[k]) for k in order], columns=[column, "count"])

@@ -202,14 +202,3 @@ def certified_by_place(session: Session, scope: Scope, today: date) -> pd.DataFr
         .where(*scope_artisans(scope, SCOPED)).group_by(SCOPED.commune_nis, SCOPED.sector)).all()
     return pd.DataFrame(rows, columns=["commune_nis", "sector", "count"])
 
-
-def per(places: pd.DataFrame, column: str) -> pd.DataFrame:
-    """certified_by_place's counts per commune_nis or sector (columns `column`, count), most
-    first then by name, None (unknown) last among equals: the counts add up to the certified
-    figure."""
-    counts: dict[Any, int] = {}
-    for key, count in zip(places[column], places["count"], strict=True):
-        key = None if pd.isna(key) else key
-        counts[key] = counts.get(key, 0) + int(count)
-    order = sorted(counts, key=lambda k: (-counts[k], k is None, k or ""))
-    return pd.DataFrame([(k, counts[k]) for k in order], columns=[column, "count"])

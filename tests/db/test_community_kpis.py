@@ -14,7 +14,13 @@ from db.clock import BRUSSELS
 from db.engine import session_scope
 from db.periods import Period, Scope
 from db.privacy import SMALL, UNKNOWN, disclose
-from db.queries.community import members_by, members_by_month, members_growth, members_to_date
+from db.queries.community import (
+    members_by_month,
+    members_by_place,
+    members_growth,
+    members_to_date,
+    per,
+)
 from db.queries.community_kpis import community_events, community_figures
 
 TODAY = date(2026, 1, 10)
@@ -136,12 +142,13 @@ def test_per_event_a_commune_or_a_sector_keeps_its_artisans_only(community: Engi
 
 def test_breakdowns_add_up_to_the_members_card(community: Engine) -> None:
     with session_scope(community) as s:
-        communes = members_by(s, Scope(WINTER), TODAY, "commune_nis")
-        sectors = members_by(s, Scope(WINTER), TODAY, "sector")
-    assert dict(zip(communes["commune_nis"].fillna("-"), communes["count"], strict=True)) == {
-        IXELLES: 2, "-": 2}
-    assert dict(zip(sectors["sector"].fillna("-"), sectors["count"], strict=True)) == {
-        "wood": 1, "-": 3}
+        places = members_by_place(s, Scope(WINTER), TODAY)
+    # Ana (Ixelles, wood), Cleo (Ixelles, no sector), Bob and Eve (neither)
+    assert sorted(places.fillna("-").to_numpy().tolist()) == [
+        ["-", "-", 2], [IXELLES, "-", 1], [IXELLES, "wood", 1]]
+    communes, sectors = per(places, "commune_nis"), per(places, "sector")
+    assert communes.fillna("-").to_numpy().tolist() == [[IXELLES, 2], ["-", 2]]
+    assert sectors.fillna("-").to_numpy().tolist() == [["-", 3], ["wood", 1]]
 
 
 def test_partners_get_rounded_counts_and_no_rate_over_few(community: Engine) -> None:

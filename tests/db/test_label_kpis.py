@@ -17,12 +17,12 @@ from db.permissions import SYSTEM
 from db.privacy import SMALL, UNKNOWN, Withheld, disclose
 from db.queries.artisans import create_artisan
 from db.queries.chart_targets import indicator_targets
+from db.queries.community import per
 from db.queries.label_kpis import (
     certified_by_month,
     certified_by_place,
     label_figures,
     label_funnel,
-    per,
 )
 
 TODAY = date(2026, 1, 10)

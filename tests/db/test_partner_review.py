@@ -206,7 +206,7 @@ def one_small_commune(engine: Engine) -> Engine:
 
 def test_a_breakdown_and_the_sums_together_pin_nothing(one_small_commune: Engine) -> None:
     """Fixed: the dashboards' breakdowns are staff's, and the partners' cards hold no sum."""
-    for name in ("community_by_commune", "community_by_sector", "label_by_place",
+    for name in ("community_by_place", "label_by_place",
                  "label_funnel"):
         with pytest.raises(NotDisclosable):
             _partner(one_small_commune, name, Scope(THIS_YEAR), TODAY)
@@ -232,7 +232,7 @@ def test_two_breakdowns_of_one_total_do_not_pin_each_other(two_breakdowns: Engin
     """Fixed: partners see one breakdown of the members (per commune, on the Overview), none
     per sector; the certified per sector have another total."""
     with pytest.raises(NotDisclosable):
-        _partner(two_breakdowns, "community_by_sector", Scope(THIS_YEAR), TODAY)
+        _partner(two_breakdowns, "community_by_place", Scope(THIS_YEAR), TODAY)
     partner_breakdowns = {n for n, r in READS.items() if r.disclosure == "breakdown"}
     assert partner_breakdowns == {"members_by_commune", "certified_by_sector"}
 
