@@ -3,16 +3,19 @@ partner's pass through the disclosure control (db/reads.py) and are region-wide.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
 from components.data import read
+from components.together import together
 from db.periods import Scope
 from db.privacy import Withheld
 from db.queries.campaign_kpis import series_grain
 from db.queries.community import per
+from db.queries.community_kpis import figures_with_events
 from db.reads import sees_exact
 from db.vocab import LABEL_STATES
 
@@ -56,16 +59,48 @@ def community_places(scope: Scope, today: date,
     return _places("community_by_place", scope, today, role)
 
 
-def community_events(scope: Scope, today: date, role: str) -> pd.DataFrame | None:
-    """Per community event of the period, for staff and up; None for partners (per event,
-    counts are small enough to single someone out)."""
-    if not sees_exact(role):
-        return None
+def community_events(scope: Scope, today: date, role: str) -> pd.DataFrame:
+    """Per community event of the period, for staff and up (refused to partners: per event,
+    counts are small enough to single someone out), with the chart's axis label: the day,
+    with the hour when two events share a day."""
     frame = pd.DataFrame(read("community_events", role, scope, today))
     day = frame["starts_at"].dt.strftime("%d/%m/%Y")
-    # the chart's axis: the day, with the hour when two events share a day
     twice = day.duplicated(keep=False)
     return frame.assign(label=day.where(~twice, frame["starts_at"].dt.strftime("%d/%m/%Y %H:%M")))
+
+
+@dataclass(frozen=True)
+class CommunityView:
+    """What the community dashboard and its report section show of a scope, as a role may see
+    it: events and places are None for partners (docs/privacy.md)."""
+
+    figures: dict[str, object]
+    previous: dict[str, object]  # the figures of the previous period of equal length
+    growth: pd.DataFrame
+    events: pd.DataFrame | None
+    places: tuple[pd.DataFrame, pd.DataFrame] | None
+
+
+def community_view(scope: Scope, today: date, role: str) -> CommunityView:
+    """The community dashboard's reads, at once (components.together). Staff's figures add up
+    the per-event counts (read for the chart anyway) to the persons counted by
+    community_people: the period's attendances are read once, and the two reads, the
+    longest, can run side by side; partners get the disclosed figures (community_kpis)."""
+    before = Scope(scope.period.previous(), scope.commune, scope.sector)
+    if not sees_exact(role):
+        figures, previous, growth = together(
+            partial(community_figures, scope, today, role),
+            partial(community_figures, before, today, role),
+            partial(community_growth, scope, today, role))
+        return CommunityView(figures, previous, growth, None, None)
+    events, people, previous, growth, places = together(  # the longest first
+        partial(community_events, scope, today, role),
+        partial(read, "community_people", role, scope, today),
+        partial(community_figures, before, today, role),
+        partial(community_growth, scope, today, role),
+        partial(community_places, scope, today, role))
+    return CommunityView(dict(figures_with_events(people, events)), previous, growth, events,
+                         places)
 
 
 def label_figures(scope: Scope, today: date, role: str) -> dict[str, object]:

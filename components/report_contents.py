@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from components import dashboard_cards as cards_of
@@ -23,10 +24,7 @@ from components.charts import (
     stock_summary,
 )
 from components.dashboard_data import (
-    community_events,
-    community_figures,
-    community_growth,
-    community_places,
+    community_view,
     label_breakdown,
     label_by_month,
     label_figures,
@@ -57,10 +55,9 @@ from db.reference import commune_name, sector_name
 COMMUNITY_CARDS, LABEL_CARDS = cards_of.COMMUNITY, cards_of.LABEL
 
 
-def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_title: str,
-           empty: str) -> list[ChartPart]:
+def _areas(prefix: str, frames: tuple[pd.DataFrame, pd.DataFrame], seen: Look,
+           count_title: str, empty: str) -> list[ChartPart]:
     """A dashboard's counts per commune and per sector (community_… or label_…)."""
-    frames = (community_places if prefix == "community" else label_places)(scope, today, role)
     title_prefix = "community" if prefix == "community" else "label_kpi"
     return [breakdown_part(t(f"{title_prefix}.by_{area}"), frame, key,
                            partial(name_of, lang=seen.lang), t(f"chart.{area}"), count_title,
@@ -70,10 +67,10 @@ def _areas(prefix: str, scope: Scope, today: date, role: str, seen: Look, count_
                 strict=True)]
 
 
-def community_section(scope: Scope, before: Scope, today: date, role: str,
-                      seen: Look) -> Section:
+def community_section(scope: Scope, today: date, role: str, seen: Look) -> Section:
     """The community dashboard: figures, members by month, new vs returning, areas."""
-    growth = community_growth(scope, today, role)
+    view = community_view(scope, today, role)
+    growth = view.growth
     title = t("community.growth_title")
     targets = chart_targets("community_members", scope, role)  # staff and up, whole Region
     parts = [ChartPart(title, None, empty=t("community.no_members")) if growth.empty else
@@ -92,9 +89,8 @@ def community_section(scope: Scope, before: Scope, today: date, role: str,
                                                   "new": t("chart.new_members")},
                                          seen.hidden, seen.comma),
                        caption=t("community.growth_caption"))]
-    events = community_events(scope, today, role)
-    if events is not None:  # staff and up: per event, and per commune and sector (partners:
-        # neither, docs/privacy.md)
+    events = view.events  # staff and up: per event, and per commune and sector (partners:
+    if events is not None and view.places is not None:  # neither, docs/privacy.md)
         title = t("community.per_event_title")
         columns = {"label": t("community.event_day"), "title": t("community.event"),
                    **{c: t(f"community.{c}") for c in ("attended", "new", "returning",
@@ -112,11 +108,10 @@ def community_section(scope: Scope, before: Scope, today: date, role: str,
                                           decimal_comma=seen.comma),
             table=chart_table(bars, columns, seen.hidden, seen.comma),
             caption=t("community.per_event_caption")))
-        parts += _areas("community", scope, today, role, seen, t("chart.members"),
+        parts += _areas("community", view.places, seen, t("chart.members"),
                         t("community.no_members"))
-    return Section(t("nav.dash_community"), figures(
-        COMMUNITY_CARDS, community_figures(scope, today, role),
-        community_figures(before, today, role)), parts)
+    return Section(t("nav.dash_community"), figures(COMMUNITY_CARDS, view.figures, view.previous),
+                   parts)
 
 
 def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Look) -> Section:
@@ -150,7 +145,7 @@ def label_section(scope: Scope, before: Scope, today: date, role: str, seen: Loo
                                     lambda s: t("label_state." + s), t("label_kpi.state"),
                                     t("chart.artisans"), t("label_kpi.no_artisans"), seen,
                                     in_order=True))
-        parts += _areas("label", scope, today, role, seen, t("chart.artisans"),
+        parts += _areas("label", label_places(scope, today, role), seen, t("chart.artisans"),
                         t("label_kpi.no_breakdown"))
     return Section(t("nav.dash_label"), figures(LABEL_CARDS, label_figures(scope, today, role),
                                                 label_figures(before, today, role)), parts,
@@ -225,7 +220,7 @@ def _contents(scope: Scope, today: date, role: str) -> Report:
                last=fmt_date(scope.period.end)) + (f" · {where}" if where else "")
     sections = (overview_section(today, seen=seen, role=role),
                 coaching_section(scope, before, today, role, seen),
-                community_section(scope, before, today, role, seen),
+                community_section(scope, today, role, seen),
                 label_section(scope, before, today, role, seen),
                 campaign_section(scope, before, role, seen))
     notes = () if sees_exact(role) else (t("privacy.partner_note"),

@@ -32,7 +32,7 @@ from db.queries.community import (
     members_by_place,
     members_growth,
 )
-from db.queries.community_kpis import community_events, community_figures
+from db.queries.community_kpis import community_events, community_figures, community_people
 from db.queries.event_lists import event_attendees, event_detail, events_overview, todays_events
 from db.queries.follow_ups import my_follow_ups, open_by_owner, open_follow_ups
 from db.queries.label import certified_by_sector, label_history
@@ -112,8 +112,10 @@ READS: dict[str, Read] = {
     "community_kpis": Read(community_figures, ("events", "attendance", "artisans"), "kpis"),
     "community_growth": Read(members_growth, ("events", "attendance", "artisans"), "growth"),
     "community_by_place": Read(members_by_place, ("events", "attendance", "artisans"), None),
-    # Per event: titles and counts small enough to single someone out; staff only.
+    # Per event: titles and counts small enough to single someone out; staff only. Staff's
+    # figures add up the per-event counts to community_people's (dashboard_data.community_view).
     "community_events": Read(community_events, ("events", "attendance", "artisans"), None),
+    "community_people": Read(community_people, ("events", "attendance", "artisans"), None),
     "label_kpis": Read(label_figures, ("label", "artisans"), "kpis"),
     "label_by_month": Read(certified_by_month, ("label", "artisans"), "series"),
     "label_funnel": Read(label_funnel, ("label", "artisans"), None),

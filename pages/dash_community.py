@@ -5,8 +5,6 @@ disclosed (docs/privacy.md)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
@@ -20,19 +18,12 @@ from components.charts import (
 )
 from components.dash_views import areas, hidden_labels
 from components.dash_views import growth as growth_view
-from components.dashboard_data import (
-    community_events,
-    community_figures,
-    community_growth,
-    community_places,
-)
+from components.dashboard_data import community_view
 from components.i18n import current_language, t
 from components.kpi_view import cards, shown
 from components.period_filter import filters
 from components.targets_data import chart_targets
-from components.together import together
 from db import clock
-from db.periods import Scope
 from db.reads import sees_exact
 
 CARDS = cards_of.COMMUNITY
@@ -50,26 +41,19 @@ comma = current_language() != "en"
 hidden = hidden_labels()
 st.title(t("nav.dash_community"))
 scope = filters(today, sees_exact(actor.role))
-before = Scope(scope.period.previous(), scope.commune, scope.sector)
-exact = sees_exact(actor.role)
-figures, previous, growth, events, *places = together(  # the reads at once (cold: faster)
-    partial(community_figures, scope, today, actor.role),
-    partial(community_figures, before, today, actor.role),
-    partial(community_growth, scope, today, actor.role),
-    partial(community_events, scope, today, actor.role),
-    *([partial(community_places, scope, today, actor.role)] if exact else []))
-cards(figures, previous, CARDS)
+view = community_view(scope, today, actor.role)  # events and places: None for partners
+cards(view.figures, view.previous, CARDS)
 
 st.subheader(t("community.growth_title"))
-if growth.empty:
+if view.growth.empty:
     st.info(t("community.no_members"))
 else:
     last_day = min(scope.period.end, today)
-    growth_view(growth, chart_targets("community_members", scope, actor.role), last_day)
+    growth_view(view.growth, chart_targets("community_members", scope, actor.role), last_day)
     st.caption(t("community.growth_caption"))
 
-if events is not None:  # staff and up (partners get no split of the attendances: their sums
-    # with the growth chart would single someone out, docs/privacy.md)
+events = view.events  # staff and up (partners get no split of the attendances: their sums with
+if events is not None:  # the growth chart would single someone out, docs/privacy.md)
     st.subheader(t("community.per_event_title"))
     if _nothing_to_draw(events):
         st.info(t("community.no_events"))
@@ -91,8 +75,8 @@ if events is not None:  # staff and up (partners get no split of the attendances
                        hidden, comma))
         st.caption(t("community.per_event_caption"))
 
-if exact:  # partners: members per commune and sector on the Overview
-    areas(places[0], ("community.by_commune", "community.by_sector"),
+if view.places is not None:  # partners: members per commune and sector on the Overview
+    areas(view.places, ("community.by_commune", "community.by_sector"),
           count_title=t("chart.members"), empty=t("community.no_members"))
     st.caption(t("community.breakdown_caption"))
 else:

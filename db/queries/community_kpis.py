@@ -30,7 +30,10 @@ from db.queries.community import members_of, of_scope, window
 from db.queries.event_lists import brussels_column
 
 EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning", "walk_ins",
-                 "registrations", "no_shows", "no_show_rate"]
+                 "registrations", "no_shows", "cancelled", "no_show_rate"]
+# The figures' attendance counts, each the sum of a column of community_events.
+COUNTS = {"attendances": "attended", "walk_ins": "walk_ins", "registrations": "registrations",
+          "no_shows": "no_shows", "cancelled": "cancelled"}
 
 
 def _count_if(condition: Any) -> Any:
@@ -52,39 +55,63 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
     there is nothing to measure)."""
     start, end = window(scope, today)
     rows = _attendances(scope, start, end).subquery()
-    attended = rows.c.status == "attended"
     counts = session.execute(select(
-        _count_if(attended), _count_if(attended & rows.c.walk_in.is_(True)),
+        _count_if(rows.c.status == "attended"),
+        _count_if((rows.c.status == "attended") & rows.c.walk_in.is_(True)),
         _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
         _count_if(rows.c.status == "no_show"), _count_if(rows.c.status == "cancelled"))).one()
+    held = session.scalar(select(func.count()).select_from(Event).where(
+        Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
+    return figures_of(community_people(session, scope, today),
+                      dict(zip(COUNTS, (int(n) for n in counts), strict=True)), int(held or 0))
+
+
+def community_people(session: Session, scope: Scope, today: date) -> dict[str, int]:
+    """The figures that count persons: members to date, new members, members of the period
+    (active) and those of them who came twice or more (repeaters)."""
+    start, end = window(scope, today)
+    rows = _attendances(scope, start, end).subquery()
     # Per artisan who attended: how many events (one row per event and artisan, unique).
-    each = (select(func.count().label("events")).where(attended).group_by(rows.c.artisan_id)
-            .subquery())
-    active, repeat = (int(n) for n in session.execute(
+    each = (select(func.count().label("events")).where(rows.c.status == "attended")
+            .group_by(rows.c.artisan_id).subquery())
+    active, repeaters = (int(n) for n in session.execute(
         select(func.count(), _count_if(each.c.events >= 2))).one())
     # Members to date, and those already members before the period: the others are new.
     members, before = session.execute(
         select(func.count(), _count_if(CommunityMember.first_at < start))
         .where(*members_of(scope, end))).one()
-    new = int(members) - int(before)
-    held = session.scalar(select(func.count()).select_from(Event).where(
-        Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
-    registrations = int(counts[2])
+    return {"members": int(members), "new_members": int(members) - int(before),
+            "active_members": active, "repeaters": repeaters}
+
+
+def figures_of(people: dict[str, int], counts: dict[str, int],
+               held: int) -> dict[str, float | None]:
+    """community_figures from community_people, the attendance counts of the period (COUNTS)
+    and the number of events held."""
+    active, registrations = people["active_members"], counts["registrations"]
     return {
-        "members": int(members), "new_members": new, "active_members": active,
-        "returning_members": active - new, "events_held": int(held or 0),
-        "attendances": int(counts[0]), "walk_ins": int(counts[1]),
-        "registrations": registrations, "no_shows": int(counts[3]),
-        "cancelled": int(counts[4]),
-        "repeat_rate": repeat / active if active else None,
-        "no_show_rate": int(counts[3]) / registrations if registrations else None,
+        "members": people["members"], "new_members": people["new_members"],
+        "active_members": active, "returning_members": active - people["new_members"],
+        "events_held": held, **counts,
+        "repeat_rate": people["repeaters"] / active if active else None,
+        "no_show_rate": counts["no_shows"] / registrations if registrations else None,
     }
+
+
+def figures_with_events(people: dict[str, int], events: pd.DataFrame) -> dict[str, float | None]:
+    """community_figures from community_people and community_events of the same scope: the
+    per-event counts add up to the period's (every attendance is at one event), and the events
+    listed are the events held. The dashboard reads both, at once, instead of reading the
+    period's attendances a second time for the figures."""
+    return figures_of(people, {figure: int(events[column].sum())
+                               for figure, column in COUNTS.items()}, len(events))
 
 
 def community_events(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Per community event held in the period, oldest first: attended (the scope's artisans),
-    new and returning among them, walk-ins, registrations not cancelled, no-shows and the
-    no-show rate (None without registrations). Events without attendance are there with 0."""
+    new and returning among them, walk-ins, registrations not cancelled, no-shows, cancelled
+    and the no-show rate (None without registrations). Events without attendance are there
+    with 0."""
     start, end = window(scope, today)
     attended = Attendance.status == "attended"
     # new: the member's first attended community event is this one (community_members).
@@ -95,7 +122,8 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
                _count_if(CommunityMember.first_at == Event.starts_at),
                _count_if(attended & Attendance.walk_in.is_(True)),
                _count_if(Attendance.walk_in.is_(False) & (Attendance.status != "cancelled")),
-               _count_if(Attendance.status == "no_show"))
+               _count_if(Attendance.status == "no_show"),
+               _count_if(Attendance.status == "cancelled"))
         .select_from(Event)
         .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
                                     *of_scope(Attendance.artisan_id, scope)))
@@ -104,8 +132,9 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
         .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
         .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
     ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
-        else ([] for _ in range(8))
-    came, new, walk_ins, registrations, no_shows = ([int(n) for n in c] for c in counts)
+        else ([] for _ in range(9))
+    came, new, walk_ins, registrations, no_shows, cancelled = (
+        [int(n) for n in c] for c in counts)
     kind: Any = None if ids else object  # no event: the dtypes an empty frame had
 
     def ints(values: list[int]) -> pd.Series:
@@ -116,9 +145,8 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
         "title": pd.Series(titles, dtype=kind), "attended": ints(came), "new": ints(new),
         "returning": ints([a - n for a, n in zip(came, new, strict=True)]),
         "walk_ins": ints(walk_ins), "registrations": ints(registrations),
-        "no_shows": ints(no_shows),
+        "no_shows": ints(no_shows), "cancelled": ints(cancelled),
         "no_show_rate": pd.Series([n / r if r else None  # float, NaN without registrations
                                    for n, r in zip(no_shows, registrations, strict=True)],
                                   dtype=None if ids else "float64")},
         columns=EVENT_COLUMNS)
-

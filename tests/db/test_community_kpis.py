@@ -21,7 +21,12 @@ from db.queries.community import (
     members_to_date,
     per,
 )
-from db.queries.community_kpis import community_events, community_figures
+from db.queries.community_kpis import (
+    community_events,
+    community_figures,
+    community_people,
+    figures_with_events,
+)
 
 TODAY = date(2026, 1, 10)
 WINTER = Period(date(2025, 12, 1), date(2026, 1, 31))  # crosses New Year; ends after today
@@ -106,6 +111,19 @@ def test_new_and_returning_per_event(community: Engine) -> None:
     assert list(events["new"]) == [2, 1] and list(events["returning"]) == [1, 2]
     assert list(events["walk_ins"]) == [1, 0] and list(events["registrations"]) == [3, 5]
     assert list(events["no_show_rate"]) == pytest.approx([1 / 3, 0.2])
+
+
+@pytest.mark.parametrize("scope", [
+    Scope(WINTER), Scope(WINTER.previous()), Scope(WINTER, commune=IXELLES),
+    Scope(WINTER, sector="wood"), Scope(WINTER, sector="food"),
+    Scope(Period(date(2026, 3, 1), date(2026, 3, 31)))])  # no event held
+def test_the_figures_from_the_events_are_the_figures(community: Engine, scope: Scope) -> None:
+    """The dashboard's figures for staff (the per-event counts summed, with the persons) are
+    what community_figures gives alone, for the Region, a commune, a sector and empty
+    periods."""
+    with session_scope(community) as s:
+        people, events = community_people(s, scope, TODAY), community_events(s, scope, TODAY)
+        assert figures_with_events(people, events) == community_figures(s, scope, TODAY)
 
 
 def test_growth_keeps_the_history_before_the_period(community: Engine) -> None:

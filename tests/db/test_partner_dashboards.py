@@ -331,8 +331,9 @@ def test_a_partner_gets_no_campaign_free_text(demo_users: Engine) -> None:
 
 
 def test_person_lists_are_refused_to_partners(two_communes: Engine) -> None:
-    for name in ("community_events", "event_attendees", "track_detail", "recent_sessions",
-                 "chart_targets", "campaigns", "registry_search", "target_progress"):
+    for name in ("community_events", "community_people", "event_attendees", "track_detail",
+                 "recent_sessions", "chart_targets", "campaigns", "registry_search",
+                 "target_progress"):
         assert READS[name].disclosure is None
         with pytest.raises(NotDisclosable):
             _partner(two_communes, name)
