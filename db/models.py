@@ -406,11 +406,13 @@ class LabelStep(Base):
         UniqueConstraint("artisan_id", "state", "occurred_on", name="artisan_state_day"),
         Index("ix_label_steps_state_occurred", "state", "occurred_on", "artisan_id"),
         Index("ix_label_steps_artisan_occurred", "artisan_id", "occurred_on"),  # latest steps
-        # each artisan's step on a day (occurred_on <= day < next_on), from the index alone
-        Index("ix_label_steps_as_of", "occurred_on", "next_on", "state", "artisan_id"),
+        # each artisan's step on a day (occurred_on <= day < next_on), from the index alone,
+        # with the artisan's registry day, commune and sector (copies: migration 0011)
+        Index("ix_label_steps_as_of", "occurred_on", "next_on", "state", "registered_at",
+              "commune_nis", "sector", "artisan_id"),
         # those certified on a day (certified_since within the 6 years before, in force)
         Index("ix_label_steps_certified", "certified_since", "occurred_on", "next_on",
-              "artisan_id"),
+              "commune_nis", "sector", "artisan_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
@@ -425,6 +427,14 @@ class LabelStep(Base):
     # the day of the certification in force on this step's day, whatever its age (the latest on
     # or before it, unless an expiry was marked after it by then), NULL if none.
     certified_since: Mapped[date | None] = mapped_column(Date, info={"derived": True})
+    # Copies of the artisan's created_at, commune and sector, kept by the database's triggers on
+    # label_steps and artisans (migration 0011), checked by tests/db/test_label_next_on.py: the
+    # label dashboard counts the steps per commune and sector, and tells the artisans registered
+    # after a day, without looking up each step's artisan.
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                           info={"derived": True})
+    commune_nis: Mapped[str | None] = mapped_column(String(5), info={"derived": True})
+    sector: Mapped[str | None] = mapped_column(String(30), info={"derived": True})
 
 
 class KpiTarget(Base):

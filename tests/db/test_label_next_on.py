@@ -24,6 +24,7 @@ from db.vocab import LABEL_STATES
 from tests.db.test_community_members import _artisan, _pg_only, _waits_for
 
 DAY0 = date(2024, 1, 1)
+POSTCODES = {"21009": "1050", "21004": "1000", None: None}
 
 
 def _step(conn: Connection, artisan_id: int, days: int, state: str = "informed") -> int:
@@ -42,11 +43,19 @@ def _since(steps: list[Any], artisan_id: int, day: date) -> date | None:
 
 def _next_on(engine: Engine) -> dict[int, int | None]:
     """Each step's next_on (in days from DAY0), checked against the steps themselves, as is its
-    certified_since."""
+    certified_since; and its copies of the artisan's created_at, commune and sector against
+    the artisan's."""
     with engine.connect() as conn:
         rows = conn.execute(select(m.LabelStep.id, m.LabelStep.artisan_id, m.LabelStep.state,
                                    m.LabelStep.occurred_on, m.LabelStep.next_on,
                                    m.LabelStep.certified_since)).all()
+        copies = conn.execute(select(
+            m.LabelStep.id, m.LabelStep.registered_at, m.LabelStep.commune_nis,
+            m.LabelStep.sector, m.Artisan.created_at, m.Artisan.commune_nis, m.Artisan.sector)
+            .join(m.Artisan, m.Artisan.id == m.LabelStep.artisan_id)).all()
+    assert len(copies) == len(rows)
+    for step_id, *copied in copies:
+        assert copied[:3] == copied[3:], step_id
     order = sorted(rows, key=lambda r: (r.artisan_id, r.occurred_on, r.id))
     for here, after in zip(order, [*order[1:], None], strict=True):
         expected = after.occurred_on if after and after.artisan_id == here.artisan_id else None
@@ -145,7 +154,7 @@ def test_random_writes_keep_next_on(three: Engine) -> None:
     for _ in range(80):
         with three.begin() as conn:
             ids = list(conn.execute(select(m.LabelStep.id).order_by(m.LabelStep.id)).scalars())
-            kind, target = rng.randrange(5), rng.choice(ids)
+            kind, target = rng.randrange(6), rng.choice(ids)
             if kind == 0:
                 conn.execute(insert(m.LabelStep), {
                     "artisan_id": rng.randrange(1, 4), "state": rng.choice(LABEL_STATES),
@@ -161,8 +170,19 @@ def test_random_writes_keep_next_on(three: Engine) -> None:
                 conn.execute(update(m.LabelStep).where(m.LabelStep.id == target).values(
                     state=rng.choice(LABEL_STATES),
                     occurred_on=DAY0 + timedelta(days=1200 + rng.randrange(400))))
-            else:
+            elif kind == 4:
                 conn.execute(delete(m.LabelStep).where(m.LabelStep.id == target))
+            else:  # the artisan's copied columns, one or all (unchanged ones too)
+                values = {"commune_nis": rng.choice(("21009", "21004", None)),
+                          "sector": rng.choice(("wood", "food", None)),
+                          "created_at": datetime(2023, 1, 1, tzinfo=UTC) + timedelta(
+                              days=rng.randrange(0, 900), hours=rng.randrange(24))}
+                if rng.random() < 0.5:
+                    values = dict([rng.choice(list(values.items()))])
+                if "commune_nis" in values:  # with a postcode of the commune (a foreign key)
+                    values["postcode"] = POSTCODES[values["commune_nis"]]
+                conn.execute(update(m.Artisan).where(m.Artisan.id == rng.randrange(1, 4))
+                             .values(values))
         _next_on(three)  # right after every write
 
 
@@ -173,12 +193,19 @@ def test_the_triggers_are_there(engine: Engine) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' "
                 "AND tbl_name = 'label_steps'")).scalars())
             assert found == {"label_steps_next_insert", "label_steps_next_update",
-                             "label_steps_next_delete"}
+                             "label_steps_next_delete", "label_steps_copy_insert",
+                             "label_steps_copy_update"}
+            assert "label_steps_artisan_update" in set(conn.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'artisans'")).scalars())
         else:
             found = set(conn.execute(text(
                 "SELECT DISTINCT trigger_name FROM information_schema.triggers "
                 "WHERE event_object_table = 'label_steps'")).scalars())
-            assert found == {"label_steps_next"}
+            assert found == {"label_steps_next", "label_steps_copy"}
+            assert "label_steps_artisan" in set(conn.execute(text(
+                "SELECT DISTINCT trigger_name FROM information_schema.triggers "
+                "WHERE event_object_table = 'artisans'")).scalars())
 
 
 def test_two_steps_of_one_artisan_at_once_keep_next_on(three: Engine) -> None:
@@ -190,6 +217,42 @@ def test_two_steps_of_one_artisan_at_once_keep_next_on(three: Engine) -> None:
     _step(first, 1, 0)  # not committed yet
     _waits_for(first, lambda conn: _step(conn, 1, 10, "interested"), three)
     assert sorted(_next_on(three).values(), key=str) == [10, None]
+
+
+def test_the_copies_follow_the_artisan(three: Engine) -> None:
+    with three.begin() as conn:
+        first, second = _step(conn, 1, 0), _step(conn, 1, 10, "interested")
+        other = _step(conn, 2, 5)
+    _next_on(three)  # the copies of each step's artisan
+    with three.begin() as conn:  # the artisan moves and changes trade, and is re-dated
+        conn.execute(update(m.Artisan).where(m.Artisan.id == 1).values(
+            commune_nis="21004", postcode="1000", sector=None,
+            created_at=datetime(2022, 5, 1, 8, tzinfo=UTC)))
+    with three.connect() as conn:
+        assert conn.execute(select(m.LabelStep.commune_nis, m.LabelStep.sector).where(
+            m.LabelStep.id.in_((first, second)))).all() == [("21004", None)] * 2
+    _next_on(three)
+    with three.begin() as conn:  # a step moved to another artisan takes theirs
+        conn.execute(update(m.LabelStep).where(m.LabelStep.id == other).values(artisan_id=1))
+    _next_on(three)
+
+
+def test_a_step_written_while_its_artisan_changes_takes_the_new_values(three: Engine) -> None:
+    """PostgreSQL: the step's copy waits for the artisan's change (without the lock, it would
+    keep the commune it read before that change committed), and the other way round."""
+    _pg_only(three)
+    moving = three.connect()
+    moving.begin()
+    moving.execute(update(m.Artisan).where(m.Artisan.id == 1).values(commune_nis="21009",
+                                                                    postcode="1050"))
+    _waits_for(moving, lambda conn: _step(conn, 1, 0), three)
+    _next_on(three)  # 21009, not the 21004 artisan 1 had before
+    stepping = three.connect()
+    stepping.begin()
+    _step(stepping, 2, 0)  # not committed yet
+    _waits_for(stepping, lambda conn: conn.execute(
+        update(m.Artisan).where(m.Artisan.id == 2).values(sector="food")), three)
+    _next_on(three)
 
 
 # The funnel, against the rows
