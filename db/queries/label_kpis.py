@@ -32,9 +32,9 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Artisan, LabelStep
 from db.periods import Scope
-from db.queries.community import SCOPED, in_scope, scope_artisans
+from db.queries.community import scope_artisans
 from db.queries.event_lists import utc_day_start
-from db.queries.label import _certified_on, certified, in_force, validity_start
+from db.queries.label import certified, in_force, validity_start
 from db.vocab import LABEL_STATES
 
 
@@ -57,17 +57,17 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
     in force a day, so the runs add up."""
     ordered = sorted(set(days))
     if len(ordered) == 1:
-        count = select(func.count()).select_from(LabelStep).where(*certified(ordered[0]))
-        return [int(session.connection().execute(
-            in_scope(count, LabelStep.artisan_id, scope)).scalar_one())] * len(days)
+        count = select(func.count()).select_from(LabelStep).where(*certified(ordered[0]),
+                                                                  *_of_scope(scope))
+        return [int(session.connection().execute(count).scalar_one())] * len(days)
     if not ordered:
         return []
     since = [validity_start(d) for d in ordered]  # in order too: validity_start never goes back
-    steps = session.connection().execute(in_scope(  # Core: no ORM work per row
+    steps = session.connection().execute(  # Core: no ORM work per row
         select(LabelStep.occurred_on, LabelStep.next_on, LabelStep.certified_since)
         .where(LabelStep.certified_since > since[0], LabelStep.occurred_on <= ordered[-1],
-               or_(LabelStep.next_on.is_(None), LabelStep.next_on > ordered[0])),
-        LabelStep.artisan_id, scope)).all()
+               or_(LabelStep.next_on.is_(None), LabelStep.next_on > ordered[0]),
+               *_of_scope(scope))).all()
     change = [0] * (len(ordered) + 1)  # +1 where a step's run of days begins, -1 after it
     for on, next_on, certified_since in steps:
         assert certified_since is not None  # by the query
@@ -80,6 +80,13 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
             change[last] -= 1
     on_day = dict(zip(ordered, accumulate(change[:-1]), strict=True))
     return [on_day[d] for d in days]
+
+
+def _of_scope(scope: Scope) -> list[Any]:
+    """Conditions keeping the steps of the scope's artisans: on the copies of their commune and
+    sector each step carries (kept by the database, migration 0011), so no step's artisan is
+    looked up."""
+    return scope_artisans(scope, LabelStep)
 
 
 def _registry(session: Session, scope: Scope, day: date) -> int:
@@ -106,12 +113,11 @@ def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
                 .where(prior.artisan_id == step.artisan_id, prior.state == state, before)
                 .scalar_subquery())
 
-    return list(session.connection().execute(in_scope(
+    return list(session.connection().execute(
         select(step.state, step.occurred_on, latest("submitted", False),
                latest("certified", True), latest("expired", True))
         .where(step.state.in_(("certified", "refused")),
-               step.occurred_on.between(scope.period.start, day)), step.artisan_id,
-        scope)).all())
+               step.occurred_on.between(scope.period.start, day), *_of_scope(scope))).all())
 
 
 def _renewal(day: date, previous: date | None, expired: date | None) -> bool:
@@ -154,40 +160,28 @@ def certified_by_month(session: Session, scope: Scope, today: date) -> pd.DataFr
                          "certified": certified_on_days(session, scope, ends)})
 
 
-def _steps_on(day: date) -> Any:
-    """Each artisan's step on the day (artisan_id, state, occurred_on): of their steps on or
-    before it, the one whose next step (next_on, kept by the database) comes after it, or that
-    has none; one pass over an index, not a search for every artisan's latest step."""
-    return (select(LabelStep.artisan_id, LabelStep.state, LabelStep.occurred_on)
-            .where(*in_force(day)).subquery())
-
-
 def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Artisans per label state on the day, every state in journey order: columns state, count."""
     day = as_of(scope, today)
-    latest = _steps_on(day)
+    # Each artisan's step on the day: of their steps on or before it, the one whose next step
+    # (next_on) comes after it or that has none; with the copy of their registry moment. One
+    # pass over an index (migrations 0010 and 0011), no search for every artisan's latest step
+    # and no look-up of its artisan.
+    latest = (select(LabelStep.state, LabelStep.occurred_on, LabelStep.registered_at)
+              .where(*in_force(day), *_of_scope(scope)).subquery())
     state = case((and_(latest.c.state == "certified",
                        latest.c.occurred_on <= validity_start(day)), "expired"),
                  else_=latest.c.state).label("state")
     # Those with a step count by it (registered later or not); the registry's others, without
-    # one, are not_informed: the registry less its artisans with a step. For the whole Region
-    # the steps alone are counted (no lookup of each one's artisan), less those of artisans
-    # registered after the day, found by a probe per artisan registered later (few for a
-    # recent day; about 35,000 for the plan's last day at scale 20: 6 ms).
-    query = select(state, func.count()).group_by(state)
-    if scope_artisans(scope):
-        query = (query.join(SCOPED, SCOPED.id == latest.c.artisan_id)
-                 .where(*scope_artisans(scope, SCOPED)))
-    counts = {str(state): int(n) for state, n in session.execute(query).all()}
-    stepped = sum(counts.values())
-    stepped_later = session.scalar(
-        select(func.count()).select_from(Artisan)
-        .where(~_in_registry(day), *scope_artisans(scope),
-               select(LabelStep.id).where(LabelStep.artisan_id == Artisan.id,
-                                          LabelStep.occurred_on <= day).exists()))
-    registry = _registry(session, scope, day)
-    counts["not_informed"] = (counts.get("not_informed", 0) + registry
-                              - (stepped - int(stepped_later or 0)))
+    # one, are not_informed: the registry less its artisans with a step, i.e. less those with
+    # a step who were registered by the day.
+    later = latest.c.registered_at >= utc_day_start(day + timedelta(1))
+    rows = session.execute(select(state, func.count(), func.count(case((later, 1))))
+                           .group_by(state)).all()
+    counts = {str(state): int(n) for state, n, _ in rows}
+    registered_with_step = sum(int(n) - int(after) for _, n, after in rows)
+    counts["not_informed"] = (counts.get("not_informed", 0) + _registry(session, scope, day)
+                              - registered_with_step)
     return pd.DataFrame({"state": list(LABEL_STATES),
                          "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
 
@@ -195,10 +189,9 @@ def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
 def certified_by_place(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per commune and sector together (columns commune_nis,
     sector, count; None where unknown): one pass for both breakdowns of the dashboard."""
-    certified = _certified_on(as_of(scope, today))
-    rows = session.execute(
-        select(SCOPED.commune_nis, SCOPED.sector, func.count()).select_from(certified)
-        .join(SCOPED, certified.c.artisan_id == SCOPED.id)
-        .where(*scope_artisans(scope, SCOPED)).group_by(SCOPED.commune_nis, SCOPED.sector)).all()
+    rows = session.execute(  # the copies on the steps: no look-up of each one's artisan
+        select(LabelStep.commune_nis, LabelStep.sector, func.count())
+        .where(*certified(as_of(scope, today)), *_of_scope(scope))
+        .group_by(LabelStep.commune_nis, LabelStep.sector)).all()
     return pd.DataFrame(rows, columns=["commune_nis", "sector", "count"])
 

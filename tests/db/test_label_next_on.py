@@ -298,7 +298,12 @@ def test_the_funnel_and_certified_equal_them_by_hand(engine: Engine) -> None:
             conn.execute(update(m.Artisan).where(m.Artisan.id == artisan_id).values(
                 created_at=datetime(2023, 1, 1, tzinfo=UTC) + timedelta(
                     days=rng.randrange(0, 1500), hours=rng.randrange(24))))
-        used: set[tuple[int, str, date]] = set()
+        # registered at the very moment 31 December 2024 ends (Brussels): later than that day
+        conn.execute(update(m.Artisan).where(m.Artisan.id == 40).values(
+            created_at=utc_day_start(date(2025, 1, 1))))
+        used: set[tuple[int, str, date]] = {(40, "interested", date(2020, 1, 1))}
+        conn.execute(insert(m.LabelStep), {"artisan_id": 40, "state": "interested",
+                                           "occurred_on": date(2020, 1, 1)})
         for _ in range(160):
             key = (rng.randrange(1, 41), rng.choice((*LABEL_STATES, "certified", "expired")),
                    date(2016, 1, 1) + timedelta(days=rng.randrange(0, 3800)))
