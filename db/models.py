@@ -413,6 +413,9 @@ class LabelStep(Base):
         # those certified on a day (certified_since within the 6 years before, in force)
         Index("ix_label_steps_certified", "certified_since", "occurred_on", "next_on",
               "commune_nis", "sector", "artisan_id"),
+        # the decisions of a period, with their scope and prior days (migration 0011)
+        Index("ix_label_steps_decisions", "state", "occurred_on", "commune_nis", "sector",
+              "submitted_on", "certified_before", "expired_before"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), index=True)
@@ -435,6 +438,12 @@ class LabelStep(Base):
                                                            info={"derived": True})
     commune_nis: Mapped[str | None] = mapped_column(String(5), info={"derived": True})
     sector: Mapped[str | None] = mapped_column(String(30), info={"derived": True})
+    # The days of the artisan's latest submission on or before this step's day, and of their
+    # latest certification and expiry strictly before it (same migration and test): a
+    # decision's days since the submission, and whether it renews a certification in force.
+    submitted_on: Mapped[date | None] = mapped_column(Date, info={"derived": True})
+    certified_before: Mapped[date | None] = mapped_column(Date, info={"derived": True})
+    expired_before: Mapped[date | None] = mapped_column(Date, info={"derived": True})
 
 
 class KpiTarget(Base):

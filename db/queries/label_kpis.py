@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from db.models import Artisan, LabelStep
 from db.periods import Scope
@@ -102,22 +102,15 @@ def _registry(session: Session, scope: Scope, day: date) -> int:
 
 
 def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
-    """Each decision of the period: its state and day, the latest submission before it, and
-    the artisan's previous certification and latest expiry before it."""
-    step, prior = LabelStep, aliased(LabelStep)
-
-    def latest(state: str, strictly: bool) -> Any:
-        before = prior.occurred_on < step.occurred_on if strictly else (
-            prior.occurred_on <= step.occurred_on)
-        return (select(func.max(prior.occurred_on))
-                .where(prior.artisan_id == step.artisan_id, prior.state == state, before)
-                .scalar_subquery())
-
+    """Each decision of the period: its state and day, the latest submission on or before it,
+    and the artisan's latest certification and expiry before it (kept on each step by the
+    database, migration 0011: read from one index, no search per decision)."""
     return list(session.connection().execute(
-        select(step.state, step.occurred_on, latest("submitted", False),
-               latest("certified", True), latest("expired", True))
-        .where(step.state.in_(("certified", "refused")),
-               step.occurred_on.between(scope.period.start, day), *_of_scope(scope))).all())
+        select(LabelStep.state, LabelStep.occurred_on, LabelStep.submitted_on,
+               LabelStep.certified_before, LabelStep.expired_before)
+        .where(LabelStep.state.in_(("certified", "refused")),
+               LabelStep.occurred_on.between(scope.period.start, day),
+               *_of_scope(scope))).all())
 
 
 def _renewal(day: date, previous: date | None, expired: date | None) -> bool:

@@ -1,9 +1,10 @@
 """label_steps.next_on and certified_since, kept by the database's triggers (migration 0010),
 always equal the day of each artisan's next step (by day, then id) and the day of the
 certification in force on the step's day, after every kind of write, on SQLite and
-PostgreSQL; the triggers are there; and the label funnel and the certified counts read
-through them equal those worked out by hand from the rows, for any day and scope (artisans
-registered after the day with a step before it included)."""
+PostgreSQL, as do the copies of the artisan's columns and the prior days (migration 0011);
+the triggers are there; and the label funnel and the certified counts read through them equal
+those worked out by hand from the rows, for any day and scope (artisans registered after the
+day with a step before it included)."""
 
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ def _next_on(engine: Engine) -> dict[int, int | None]:
     with engine.connect() as conn:
         rows = conn.execute(select(m.LabelStep.id, m.LabelStep.artisan_id, m.LabelStep.state,
                                    m.LabelStep.occurred_on, m.LabelStep.next_on,
-                                   m.LabelStep.certified_since)).all()
+                                   m.LabelStep.certified_since, m.LabelStep.submitted_on,
+                                   m.LabelStep.certified_before,
+                                   m.LabelStep.expired_before)).all()
         copies = conn.execute(select(
             m.LabelStep.id, m.LabelStep.registered_at, m.LabelStep.commune_nis,
             m.LabelStep.sector, m.Artisan.created_at, m.Artisan.commune_nis, m.Artisan.sector)
@@ -61,6 +64,12 @@ def _next_on(engine: Engine) -> dict[int, int | None]:
         expected = after.occurred_on if after and after.artisan_id == here.artisan_id else None
         assert here.next_on == expected, (here, after)
         assert here.certified_since == _since(rows, here.artisan_id, here.occurred_on), here
+        mine = [r for r in rows if r.artisan_id == here.artisan_id]
+        assert (here.submitted_on, here.certified_before, here.expired_before) == tuple(
+            max((r.occurred_on for r in mine if r.state == state and (
+                r.occurred_on <= here.occurred_on if state == "submitted"
+                else r.occurred_on < here.occurred_on)), default=None)
+            for state in ("submitted", "certified", "expired")), here
     return {r.id: None if r.next_on is None else (r.next_on - DAY0).days for r in rows}
 
 
@@ -194,7 +203,8 @@ def test_the_triggers_are_there(engine: Engine) -> None:
                 "AND tbl_name = 'label_steps'")).scalars())
             assert found == {"label_steps_next_insert", "label_steps_next_update",
                              "label_steps_next_delete", "label_steps_copy_insert",
-                             "label_steps_copy_update"}
+                             "label_steps_copy_update", "label_steps_prior_insert",
+                             "label_steps_prior_update", "label_steps_prior_delete"}
             assert "label_steps_artisan_update" in set(conn.execute(text(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' "
                 "AND tbl_name = 'artisans'")).scalars())
@@ -202,7 +212,7 @@ def test_the_triggers_are_there(engine: Engine) -> None:
             found = set(conn.execute(text(
                 "SELECT DISTINCT trigger_name FROM information_schema.triggers "
                 "WHERE event_object_table = 'label_steps'")).scalars())
-            assert found == {"label_steps_next", "label_steps_copy"}
+            assert found == {"label_steps_next", "label_steps_copy", "label_steps_prior"}
             assert "label_steps_artisan" in set(conn.execute(text(
                 "SELECT DISTINCT trigger_name FROM information_schema.triggers "
                 "WHERE event_object_table = 'artisans'")).scalars())
