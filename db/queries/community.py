@@ -7,17 +7,16 @@ their commune and sector), which the database's triggers keep in line with the a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.clock import BRUSSELS
 from db.models import Artisan, CommunityMember
-from db.periods import Period, Scope
+from db.periods import Scope
 from db.queries.event_lists import utc_day_start
 from db.queries.sql_hints import indexed_by
 
@@ -58,16 +57,6 @@ def month_starts(first: date, last: date) -> list[date]:
     return months
 
 
-def brussels_month(moment: Any, months: Sequence[date]) -> ColumnElement[int]:
-    """The index in `months` of the Brussels month a stored moment falls in, in SQL that runs on
-    SQLite (UTC text) and PostgreSQL alike: compared with each month's end as a UTC moment.
-    Moments before the first month count in it, after the last in the last one."""
-    ends = [utc_day_start((m + timedelta(days=32)).replace(day=1)) for m in months[:-1]]
-    if not ends:  # one month: still an expression of the moment, so its table stays in FROM
-        return case((moment.is_(None), 0), else_=0)
-    return case(*((moment < end, i) for i, end in enumerate(ends)), else_=len(months) - 1)
-
-
 def window(scope: Scope, today: date) -> tuple[datetime, datetime]:
     """A scope's period as UTC moments [from, to): Brussels midnights, cut at the end of today
     (an event later in the period has not been held yet)."""
@@ -105,10 +94,23 @@ def of_scope(artisan_id: Any, scope: Scope) -> list[Any]:
     return [select(Artisan.id).where(Artisan.id == artisan_id, *conditions).exists()]
 
 
-def first_member_at(session: Session, scope: Scope, end: datetime) -> datetime | None:
-    """The earliest first attendance of the scope's members before `end` (None: no member)."""
-    return session.scalar(select(func.min(CommunityMember.first_at))
-                          .where(*members_of(scope, end)))
+def _firsts(session: Session, conditions: list[Any]) -> list[tuple[date, int]]:
+    """New members per Brussels day of their first attendance, oldest first, of the members
+    meeting `conditions`: counted per first moment in SQL (a row per event start at most,
+    from the index), put in their day here."""
+    rows = session.execute(select(CommunityMember.first_at, func.count()).where(*conditions)
+                           .group_by(CommunityMember.first_at)
+                           .order_by(CommunityMember.first_at)).all()
+    return [(brussels_day(first_at), int(n)) for first_at, n in rows]
+
+
+def _per_month(firsts: list[tuple[date, int]], months: list[date]) -> list[int]:
+    """New members in each of `months` (first days, in order, covering every day of firsts)."""
+    index = {month: i for i, month in enumerate(months)}
+    new = [0] * len(months)
+    for day, n in firsts:
+        new[index[day.replace(day=1)]] += n
+    return new
 
 
 def members_to_date(session: Session, on: date) -> int:
@@ -131,21 +133,13 @@ def members_on_days(session: Session, days: list[date]) -> list[int]:
 def members_by_month(session: Session, on: date) -> pd.DataFrame:
     """New and cumulative community members per Brussels month that had new members, up to
     `on` (columns month, new, total)."""
-    end = day_after(on)
-    earliest = first_member_at(session, Scope(Period(on, on)), end)
-    if earliest is None:
+    firsts = _firsts(session, [CommunityMember.first_at < day_after(on)])
+    if not firsts:
         return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
                              "total": pd.Series([], dtype="int64")})
-    months = month_starts(brussels_day(earliest), on)
-    # Members per first moment (a row per event at most), put in their month after that.
-    firsts = (select(CommunityMember.first_at, func.count().label("new"))
-              .where(CommunityMember.first_at < end).group_by(CommunityMember.first_at)
-              .subquery())
-    bucket = brussels_month(firsts.c.first_at, months).label("bucket")
-    rows = session.execute(select(bucket, func.sum(firsts.c.new).label("new"))
-                           .group_by(bucket)).all()
-    counts = sorted((int(r.bucket), int(r.new)) for r in rows)
-    frame = pd.DataFrame({"month": pd.to_datetime([months[i] for i, _ in counts]),
+    months = month_starts(firsts[0][0], on)
+    counts = [(m, n) for m, n in zip(months, _per_month(firsts, months), strict=True) if n]
+    frame = pd.DataFrame({"month": pd.to_datetime([m for m, _ in counts]),
                           "new": [n for _, n in counts]})
     frame["total"] = frame["new"].cumsum()
     return frame
@@ -168,21 +162,13 @@ def members_growth(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """The scope's members to date at the end of every Brussels month (columns month, new,
     total), from the first member's month (or the period's, if earlier) to the period's end:
     the whole history, so that new members stay differences of totals once disclosed."""
-    start, end = window(scope, today)
-    # Members per first moment (a row per event at most), put in their month after that.
-    scoped = (select(CommunityMember.first_at, func.count().label("new"))
-              .where(*members_of(scope, end)).group_by(CommunityMember.first_at).subquery())
-    earliest = first_member_at(session, scope, end)
+    firsts = _firsts(session, members_of(scope, window(scope, today)[1]))
     last = min(scope.period.end, today)
-    if earliest is None or last < scope.period.start:
+    if not firsts or last < scope.period.start:
         return pd.DataFrame({"month": pd.to_datetime([]), "new": pd.Series([], dtype="int64"),
                              "total": pd.Series([], dtype="int64")})
-    months = month_starts(min(brussels_day(earliest), scope.period.start), last)
-    bucket = brussels_month(scoped.c.first_at, months).label("bucket")
-    counts = {int(b): int(n) for b, n in
-              session.execute(select(bucket, func.sum(scoped.c.new)).group_by(bucket)).all()}
-    frame = pd.DataFrame({"month": pd.to_datetime(months),
-                          "new": [counts.get(i, 0) for i in range(len(months))]})
+    months = month_starts(min(firsts[0][0], scope.period.start), last)
+    frame = pd.DataFrame({"month": pd.to_datetime(months), "new": _per_month(firsts, months)})
     frame["total"] = frame["new"].cumsum()
     return frame
 
