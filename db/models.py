@@ -234,10 +234,15 @@ class CommunityMember(Base):
     __tablename__ = "community_members"
     __table_args__ = (
         # members to date, per month, per commune or sector: from the index alone
-        Index("ix_community_members_first_at", "first_at", "commune_nis", "sector"),
+        Index("ix_community_members_first_at", "first_at", "commune_nis", "sector",
+              "first_event_id"),
     )
     artisan_id: Mapped[int] = mapped_column(ForeignKey("artisans.id"), primary_key=True)
     first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # the member's first event: of their attended community events beginning at first_at, the
+    # one with the lowest id (migration 0012: every row has one; nullable only because the
+    # column was added to a filled table)
+    first_event_id: Mapped[int | None] = mapped_column(Integer)
     commune_nis: Mapped[str | None] = mapped_column(String(5))
     sector: Mapped[str | None] = mapped_column(String(30))
 

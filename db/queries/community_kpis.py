@@ -12,7 +12,9 @@ days, up to the end of today at the latest (an event later in the period is not 
   period;
 - no-show rate: no-shows / registrations not cancelled (made beforehand: walk-ins are not
   registrations; still-awaited ones count in the base) at the period's community events;
-- new vs returning per event: an attendee is new at the community event that is their first.
+- new vs returning per event: an attendee is new at the community event that is their first
+  (of two they attended beginning at the same moment, the one with the lowest id: the new
+  members per event add up to the new members).
 """
 
 from __future__ import annotations
@@ -113,28 +115,30 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     and the no-show rate (None without registrations). Events without attendance are there
     with 0."""
     start, end = window(scope, today)
-    attended = Attendance.status == "attended"
-    # new: the member's first attended community event is this one (community_members).
     # Each event with its attendance rows (none: zeros), counted per event in the order the
     # events are read (by id), so that SQLite needs no sort to group the rows.
     result = session.execute(
-        select(Event.id, Event.starts_at, Event.title, _count_if(attended),
-               _count_if(CommunityMember.first_at == Event.starts_at),
-               _count_if(attended & Attendance.walk_in.is_(True)),
+        select(Event.id, Event.starts_at, Event.title,
+               _count_if(Attendance.status == "attended"),
+               _count_if((Attendance.status == "attended") & Attendance.walk_in.is_(True)),
                _count_if(Attendance.walk_in.is_(False) & (Attendance.status != "cancelled")),
                _count_if(Attendance.status == "no_show"),
                _count_if(Attendance.status == "cancelled"))
         .select_from(Event)
         .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
                                     *of_scope(Attendance.artisan_id, scope)))
-        .outerjoin(CommunityMember, and_(attended,
-                                         CommunityMember.artisan_id == Attendance.artisan_id))
         .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
         .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
+    # new: members whose first event (community_members.first_event_id) is this one, counted
+    # from the members' index; they attended it, so they are among its attendees.
+    firsts = dict(session.execute(
+        select(CommunityMember.first_event_id, func.count())
+        .where(CommunityMember.first_at >= start, *members_of(scope, end))
+        .group_by(CommunityMember.first_event_id)).all())
     ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
-        else ([] for _ in range(9))
-    came, new, walk_ins, registrations, no_shows, cancelled = (
-        [int(n) for n in c] for c in counts)
+        else ([] for _ in range(8))
+    came, walk_ins, registrations, no_shows, cancelled = ([int(n) for n in c] for c in counts)
+    new = [int(firsts.get(i, 0)) for i in ids]
     kind: Any = None if ids else object  # no event: the dtypes an empty frame had
 
     def ints(values: list[int]) -> pd.Series:

@@ -113,6 +113,26 @@ def test_new_and_returning_per_event(community: Engine) -> None:
     assert list(events["no_show_rate"]) == pytest.approx([1 / 3, 0.2])
 
 
+def test_a_member_at_two_events_of_one_moment_is_new_at_one(community: Engine) -> None:
+    """Bob also attended a second evening beginning with event 2 (1 December, 00:05): he is new
+    at event 2 (the lower id) and returning at the other, so the new members per event add up
+    to the new members card."""
+    with community.begin() as conn:
+        conn.execute(insert(m.Event), {
+            "id": 6, "title": "Soirée 6", "kind": "networking", "action": "community",
+            "starts_at": EVENTS[1][1].replace(tzinfo=BRUSSELS).astimezone(UTC)})
+        conn.execute(insert(m.Attendance), {
+            "event_id": 6, "artisan_id": 2, "status": "attended", "walk_in": True,
+            "recorded_by": "s", "registered_at": None,
+            "checked_in_at": EVENTS[1][1].replace(tzinfo=BRUSSELS)})
+    with session_scope(community) as s:
+        events = community_events(s, Scope(WINTER), TODAY)
+        figures = community_figures(s, Scope(WINTER), TODAY)
+    assert list(events["event_id"]) == [2, 6, 3]
+    assert list(events["new"]) == [2, 0, 1] and list(events["returning"]) == [1, 1, 2]
+    assert events["new"].sum() == figures["new_members"] == 3
+
+
 @pytest.mark.parametrize("scope", [
     Scope(WINTER), Scope(WINTER.previous()), Scope(WINTER, commune=IXELLES),
     Scope(WINTER, sector="wood"), Scope(WINTER, sector="food"),

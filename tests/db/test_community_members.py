@@ -1,5 +1,6 @@
-"""community_members, kept by the database's triggers (migration 0009), always equals what the
-attendances say: each member's first attended community event and their commune and sector,
+"""community_members, kept by the database's triggers (migrations 0009 and 0012), always equals
+what the attendances say: each member's first attended community event (its start and id:
+the lowest of those beginning then) and their commune and sector,
 after every kind of write (whatever path makes it), on SQLite and PostgreSQL; and its
 triggers are there (a SQLite table rebuild in a later migration would drop them)."""
 
@@ -27,13 +28,18 @@ def _computed(conn: Connection) -> set[tuple[Any, ...]]:
              .group_by(m.Attendance.artisan_id).subquery())
     rows = conn.execute(select(m.Artisan.id, first.c.first_at, m.Artisan.commune_nis,
                                m.Artisan.sector).join(first, first.c.artisan_id == m.Artisan.id))
-    return {tuple(r) for r in rows}
+    attended = conn.execute(select(m.Attendance.artisan_id, m.Event.starts_at, m.Event.id)
+                            .join(m.Event, m.Event.id == m.Attendance.event_id)
+                            .where(m.Attendance.status == "attended",
+                                   m.Event.action == "community")).all()
+    # the first event: of the member's attended ones beginning at first_at, the lowest id
+    return {(*r, min(e for a, at, e in attended if a == r[0] and at == r[1])) for r in rows}
 
 
 def _stored(conn: Connection) -> set[tuple[Any, ...]]:
     c = m.CommunityMember
     return {tuple(r) for r in conn.execute(select(c.artisan_id, c.first_at, c.commune_nis,
-                                                  c.sector))}
+                                                  c.sector, c.first_event_id))}
 
 
 def _artisan(conn: Connection, artisan_id: int) -> None:
@@ -116,6 +122,29 @@ def test_each_kind_of_write_keeps_the_members(three: Engine) -> None:
     with three.begin() as conn:
         conn.execute(delete(m.Event).where(m.Event.id == 3))  # its attendances go with it
     assert _members(three) == {}
+
+
+def test_the_first_event_of_two_at_one_moment_is_the_lowest_id(three: Engine) -> None:
+    def first_event() -> dict[int, int]:
+        _members(three)  # checked against the attendances
+        with three.connect() as conn:
+            return dict(conn.execute(select(m.CommunityMember.artisan_id,
+                                            m.CommunityMember.first_event_id)).all())
+
+    with three.begin() as conn:
+        _event(conn, 5, 10)  # at the same moment as event 2
+        _attend(conn, 5, 1)
+    assert first_event() == {1: 5}
+    with three.begin() as conn:
+        _attend(conn, 2, 1)  # both: the lower id
+    assert first_event() == {1: 2}
+    with three.begin() as conn:
+        conn.execute(update(m.Event).where(m.Event.id == 2)
+                     .values(starts_at=START + timedelta(days=12)))  # 2 moved later
+    assert first_event() == {1: 5}
+    with three.begin() as conn:
+        _status(conn, 5, 1, "no_show")
+    assert first_event() == {1: 2}
 
 
 def test_random_writes_keep_the_members(engine: Engine) -> None:
