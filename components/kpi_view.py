@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
-from components.i18n import fmt_number, t
+from components.i18n import current_language, fmt_number, t, translate
 from db.periods import change
 from db.privacy import SMALL, UNKNOWN
 
@@ -25,18 +26,26 @@ class Card:
     worse_up: bool = False  # a rise is bad news (overdue, refusals, no-shows): drawn in red
 
 
-def shown(value: object, kind: str) -> str:
-    """A figure as text in the language's format; a hidden or missing one as its label."""
+def shown(value: object, kind: str, lang: str | None = None) -> str:
+    """A figure as text in the language's format (`lang`, else the session's: pass it when
+    formatting many); a hidden or missing one as its label."""
+    lang = lang or current_language()
     if value == SMALL:
-        return t("privacy.small_cell")
+        return translate("privacy.small_cell", lang)
     if value == UNKNOWN or value is None:
-        return t("kpi.not_available")
+        return translate("kpi.not_available", lang)
     assert isinstance(value, int | float)
     if kind == "rate":  # a small share keeps a decimal: 3,3 % rather than 3 %
-        return f"{fmt_number(100 * value, decimals=1 if value < 0.1 else 0)} %"
+        return f"{fmt_number(100 * value, lang, decimals=1 if value < 0.1 else 0)} %"
     if kind in ("hours", "days"):  # 6, or 4,5: a half hour or day is not lost
-        return fmt_number(value, decimals=0 if float(value).is_integer() else 1)
-    return fmt_number(value)
+        return fmt_number(value, lang, decimals=0 if float(value).is_integer() else 1)
+    return fmt_number(value, lang)
+
+
+def rates(values: pd.Series) -> list[str]:
+    """A column of rates as text, in the session's language (read once for the column)."""
+    lang = current_language()
+    return [shown(v, "rate", lang) for v in values]
 
 
 def delta(now: object, before: object, kind: str) -> str:

@@ -32,7 +32,7 @@ from components.dashboard_data import (
 )
 from components.data import refresh_versions
 from components.i18n import current_language, fmt_date, t
-from components.kpi_view import shown
+from components.kpi_view import rates
 from components.report import ChartPart, Report, Section, Words
 from components.report_parts import (
     Look,
@@ -96,7 +96,7 @@ def community_section(scope: Scope, today: date, role: str, seen: Look) -> Secti
                    **{c: t(f"community.{c}") for c in ("attended", "new", "returning",
                                                        "walk_ins", "registrations", "no_shows")},
                    "rate": t("community.no_show_rate")}
-        bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
+        bars = events.assign(rate=rates(events["no_show_rate"]))
         parts.append(ChartPart(title, None, empty=t("community.no_events"))
                      if bars.empty or not drawn(bars, "new", "returning") else ChartPart(
             title, partial(new_returning_chart, bars, label="label",

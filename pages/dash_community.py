@@ -20,7 +20,7 @@ from components.dash_views import areas, hidden_labels
 from components.dash_views import growth as growth_view
 from components.dashboard_data import community_view
 from components.i18n import current_language, t
-from components.kpi_view import cards, shown
+from components.kpi_view import cards, rates
 from components.period_filter import filters
 from components.targets_data import chart_targets
 from db import clock
@@ -58,7 +58,7 @@ if events is not None:  # the growth chart would single someone out, docs/privac
     if _nothing_to_draw(events):
         st.info(t("community.no_events"))
     else:
-        bars = events.assign(rate=[shown(v, "rate") for v in events["no_show_rate"]])
+        bars = events.assign(rate=rates(events["no_show_rate"]))
         show_chart(new_returning_chart(bars, label="label", label_title=t("community.event_day"),
                                        new=t("community.new"), returning=t("community.returning"),
                                        hidden=hidden, decimal_comma=comma),
