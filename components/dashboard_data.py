@@ -93,12 +93,14 @@ def community_view(scope: Scope, today: date, role: str) -> CommunityView:
             partial(community_figures, before, today, role),
             partial(community_growth, scope, today, role))
         return CommunityView(figures, previous, growth, None, None)
-    events, people, previous, growth, places = together(  # the longest first
+    # The longest first, so that the two threads end about together (at scale 20 over the
+    # plan: events 20 ms, people 12, places 8, the previous figures 4, growth 4).
+    events, people, places, previous, growth = together(
         partial(community_events, scope, today, role),
         partial(read, "community_people", role, scope, today),
+        partial(community_places, scope, today, role),
         partial(community_figures, before, today, role),
-        partial(community_growth, scope, today, role),
-        partial(community_places, scope, today, role))
+        partial(community_growth, scope, today, role))
     return CommunityView(dict(figures_with_events(people, events)), previous, growth, events,
                          places)
 

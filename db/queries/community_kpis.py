@@ -117,7 +117,7 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     start, end = window(scope, today)
     # Each event with its attendance rows (none: zeros), counted per event in the order the
     # events are read (by id), so that SQLite needs no sort to group the rows.
-    result = session.execute(
+    result = session.connection().execute(  # Core: no ORM work per row
         select(Event.id, Event.starts_at, Event.title,
                _count_if(Attendance.status == "attended"),
                _count_if((Attendance.status == "attended") & Attendance.walk_in.is_(True)),
@@ -131,7 +131,7 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
         .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
     # new: members whose first event (community_members.first_event_id) is this one, counted
     # from the members' index; they attended it, so they are among its attendees.
-    firsts = dict(session.execute(
+    firsts = dict(session.connection().execute(
         select(CommunityMember.first_event_id, func.count())
         .where(CommunityMember.first_at >= start, *members_of(scope, end))
         .group_by(CommunityMember.first_event_id)).all())
