@@ -109,10 +109,6 @@ class Artisan(Base):
         Index("ix_artisans_name_key_commune", "name_key", "commune_nis"),
         Index("ix_artisans_created_at", "created_at"),  # the registry on a day
         Index("ix_artisans_source_created", "source", "created_at"),  # campaign sign-ups
-        # reads joining many artisans by id for their registry day, commune or sector (the
-        # label funnel of a commune or sector, certified per commune and sector): the narrow
-        # index instead of the wide rows (read through INDEXED BY, db/queries/community.SCOPED)
-        Index("ix_artisans_scope", "id", "created_at", "commune_nis", "sector"),
         ForeignKeyConstraint(
             ["postcode", "commune_nis"],
             ["postcodes.postcode", "postcodes.commune_nis"],

@@ -12,17 +12,12 @@ from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from db.clock import BRUSSELS
 from db.models import Artisan, CommunityMember
 from db.periods import Scope
 from db.queries.event_lists import utc_day_start
-from db.queries.sql_hints import indexed_by
-
-# Artisans read through their narrow index of id, registry day, commune and sector: for reads
-# that join many of them by id only to count them by these (the wide rows cost many more pages).
-SCOPED: Any = aliased(Artisan, indexed_by(Artisan.__table__, "ix_artisans_scope"))
 
 Query = TypeVar("Query", bound=Select)  # type: ignore[type-arg]  # any row type
 
@@ -64,8 +59,8 @@ def window(scope: Scope, today: date) -> tuple[datetime, datetime]:
 
 
 def scope_artisans(scope: Scope, artisan: Any = Artisan) -> list[Any]:
-    """Conditions on Artisan (or an alias of it, such as SCOPED) keeping the scope's commune
-    and sector."""
+    """Conditions on Artisan (or anything with its commune_nis and sector: an alias, the
+    steps' copies in label_steps) keeping the scope's commune and sector."""
     conditions = []
     if scope.commune:
         conditions.append(artisan.commune_nis == scope.commune)

@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.sql.selectable import Alias, FromClause
 
 
 class unindexed(FunctionElement[Any]):  # noqa: N801  (used like a SQL function)
@@ -31,29 +30,3 @@ def _column(element: unindexed, compiler: Any, **kw: Any) -> str:
 @compiles(unindexed, "sqlite")
 def _column_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
     return "+" + str(compiler.process(list(element.clauses)[0], **kw))
-
-
-class _IndexedBy(Alias):
-    """An alias of a table, named after the index SQLite reads it through (INDEXED BY)."""
-
-    inherit_cache = True
-
-
-@compiles(_IndexedBy)
-def _alias(element: _IndexedBy, compiler: Any, **kw: Any) -> str:
-    return str(compiler.visit_alias(element, **kw))
-
-
-@compiles(_IndexedBy, "sqlite")
-def _alias_sqlite(element: _IndexedBy, compiler: Any, **kw: Any) -> str:
-    text = str(compiler.visit_alias(element, **kw))
-    return f"{text} INDEXED BY {element.name}" if kw.get("asfrom") else text
-
-
-def indexed_by(table: FromClause, index: str) -> Alias:
-    """`table` aliased as `index`, read by SQLite through that index only: for a covering index
-    the planner would pass over without statistics (it looks rows up by their rowid in the
-    table, whose wide rows cost many more pages than the index's). Other databases get a plain
-    alias. The alias is named after the index so that SQLAlchemy's statement cache, which keys
-    an alias on its name, never mixes two indexes."""
-    return _IndexedBy._construct(table, name=index)

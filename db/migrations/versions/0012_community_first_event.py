@@ -11,6 +11,9 @@ The triggers and their PostgreSQL function are those of 0009, with first_event_i
 statement that refills a member's row: the same events fire them, with the same locks (see
 0009). The column is filled from the attendances as they are.
 
+Also drops 0010's ix_artisans_scope: since 0011 the label reads take the artisans' commune,
+sector and registry day from the steps' copies, and no read joins the artisans through it.
+
 Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-01
@@ -104,9 +107,12 @@ def upgrade() -> None:
     op.drop_index(INDEX, table_name="community_members")
     op.create_index(INDEX, "community_members", [*INDEX_COLUMNS, "first_event_id"], unique=False)
     _install(first_event=True)
+    op.drop_index("ix_artisans_scope", table_name="artisans")
 
 
 def downgrade() -> None:
+    op.create_index("ix_artisans_scope", "artisans", ["id", "created_at", "commune_nis", "sector"],
+                    unique=False)
     _install(first_event=False)
     op.drop_index(INDEX, table_name="community_members")
     op.create_index(INDEX, "community_members", INDEX_COLUMNS, unique=False)
