@@ -42,6 +42,14 @@ def _count_if(condition: Any) -> Any:
     return func.count(case((condition, 1)))
 
 
+def _counts(status: Any, walk_in: Any) -> list[Any]:
+    """The period's attendance counts (COUNTS, in order) over attendance rows' status and
+    walk_in columns: attended, walk-ins, registrations not cancelled, no-shows, cancelled."""
+    return [_count_if(status == "attended"), _count_if((status == "attended") & walk_in.is_(True)),
+            _count_if(walk_in.is_(False) & (status != "cancelled")), _count_if(status == "no_show"),
+            _count_if(status == "cancelled")]
+
+
 def _attendances(scope: Scope, start: datetime, end: datetime) -> Select[Any]:
     """The scope's artisans' attendance rows at community events in [start, end)."""
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
@@ -57,11 +65,7 @@ def community_figures(session: Session, scope: Scope, today: date) -> dict[str, 
     there is nothing to measure)."""
     start, end = window(scope, today)
     rows = _attendances(scope, start, end).subquery()
-    counts = session.execute(select(
-        _count_if(rows.c.status == "attended"),
-        _count_if((rows.c.status == "attended") & rows.c.walk_in.is_(True)),
-        _count_if(rows.c.walk_in.is_(False) & (rows.c.status != "cancelled")),
-        _count_if(rows.c.status == "no_show"), _count_if(rows.c.status == "cancelled"))).one()
+    counts = session.execute(select(*_counts(rows.c.status, rows.c.walk_in))).one()
     held = session.scalar(select(func.count()).select_from(Event).where(
         Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
     return figures_of(community_people(session, scope, today),
@@ -119,11 +123,7 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     # events are read (by id), so that SQLite needs no sort to group the rows.
     result = session.connection().execute(  # Core: no ORM work per row
         select(Event.id, Event.starts_at, Event.title,
-               _count_if(Attendance.status == "attended"),
-               _count_if((Attendance.status == "attended") & Attendance.walk_in.is_(True)),
-               _count_if(Attendance.walk_in.is_(False) & (Attendance.status != "cancelled")),
-               _count_if(Attendance.status == "no_show"),
-               _count_if(Attendance.status == "cancelled"))
+               *_counts(Attendance.status, Attendance.walk_in))
         .select_from(Event)
         .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
                                     *of_scope(Attendance.artisan_id, scope)))
