@@ -32,7 +32,10 @@ def number_axis(title: str, decimal_comma: bool) -> Spec:
 
 def _figure(value: float, decimal_comma: bool) -> str:
     """A count as text with the language's thousands separator (1.000 or 1,000)."""
-    text = f"{int(value):,}"
+    count = int(value)
+    if -1000 < count < 1000:  # most counts: no separator to place (str: 7x faster)
+        return str(count)
+    text = f"{count:,}"
     return text.replace(",", ".") if decimal_comma else text
 
 
@@ -41,6 +44,11 @@ def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
     """A count column as numbers (missing when hidden) and as text; a hidden value shows the
     label of its `<column>_hidden` kind (e.g. "< 5"), so hiding never rests on colour alone."""
     values = frame[column].astype("float")
+    if f"{column}_hidden" not in frame and pd.api.types.is_integer_dtype(frame[column]):
+        # counts, none hidden or missing (staff's per-event counts: hundreds of rows)
+        text = [str(n) if -1000 < n < 1000 else _figure(n, decimal_comma)
+                for n in frame[column].tolist()]
+        return values, pd.Series(text, index=frame.index, dtype="object")
     # plain lists: a few rows, where pandas' per-call cost would be most of the time
     kinds = (frame[f"{column}_hidden"].tolist() if f"{column}_hidden" in frame
              else [""] * len(frame))
