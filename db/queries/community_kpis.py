@@ -19,7 +19,8 @@ days, up to the end of today at the latest (an event later in the period is not 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import functools
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -28,7 +29,16 @@ from sqlalchemy.orm import Session
 
 from db.models import Attendance, CommunityMember, Event
 from db.periods import Scope
-from db.queries.community import members_of, of_scope, window
+from db.queries.community import (
+    END,
+    START,
+    Shape,
+    Statement,
+    bound,
+    members_in,
+    of_place,
+    shape,
+)
 from db.queries.event_lists import brussels_column
 
 EVENT_COLUMNS = ["event_id", "starts_at", "title", "attended", "new", "returning", "walk_ins",
@@ -50,42 +60,58 @@ def _counts(status: Any, walk_in: Any) -> list[Any]:
             _count_if(status == "cancelled")]
 
 
-def _attendances(scope: Scope, start: datetime, end: datetime) -> Select[Any]:
-    """The scope's artisans' attendance rows at community events in [start, end)."""
+def _attendances(place: Shape) -> Select[Any]:
+    """The attendance rows of the place's artisans at community events in [:start, :end)
+    (statements built once per shape: db.queries.community.bound gives their values)."""
     columns: list[Any] = [Attendance.event_id, Attendance.artisan_id, Attendance.status,
                           Attendance.walk_in, Event.starts_at]
     return (select(*columns).join(Event, Event.id == Attendance.event_id)
-            .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end,
-                   *of_scope(Attendance.artisan_id, scope)))
+            .where(*_held(), *of_place(Attendance.artisan_id, place)))
+
+
+def _held() -> list[Any]:
+    """Conditions on Event: a community event beginning in [:start, :end)."""
+    return [Event.action == "community", Event.starts_at >= START, Event.starts_at < END]
+
+
+@functools.cache
+def _figures_statements(place: Shape) -> tuple[Statement, Statement]:
+    rows = _attendances(place).subquery()
+    return (select(*_counts(rows.c.status, rows.c.walk_in)),
+            select(func.count()).select_from(Event).where(*_held()))
 
 
 def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
     """Members to date, new, of the period and returning; events held, attendances, walk-ins,
     registrations, no-shows, cancellations; the repeat rate and the no-show rate (None when
     there is nothing to measure)."""
-    start, end = window(scope, today)
-    rows = _attendances(scope, start, end).subquery()
-    counts = session.execute(select(*_counts(rows.c.status, rows.c.walk_in))).one()
-    held = session.scalar(select(func.count()).select_from(Event).where(
-        Event.action == "community", Event.starts_at >= start, Event.starts_at < end))
+    counts_of, held_of = _figures_statements(shape(scope))
+    values = bound(scope, today)
+    counts = session.execute(counts_of, values).one()
+    held = session.scalar(held_of, values)
     return figures_of(community_people(session, scope, today),
                       dict(zip(COUNTS, (int(n) for n in counts), strict=True)), int(held or 0))
+
+
+@functools.cache
+def _people_statements(place: Shape) -> tuple[Statement, Statement]:
+    rows = _attendances(place).subquery()
+    # Per artisan who attended: how many events (one row per event and artisan, unique).
+    each = (select(func.count().label("events")).where(rows.c.status == "attended")
+            .group_by(rows.c.artisan_id).subquery())
+    # Members to date, and those already members before the period: the others are new.
+    return (select(func.count(), _count_if(each.c.events >= 2)),
+            select(func.count(), _count_if(CommunityMember.first_at < START))
+            .where(*members_in(place)))
 
 
 def community_people(session: Session, scope: Scope, today: date) -> dict[str, int]:
     """The figures that count persons: members to date, new members, members of the period
     (active) and those of them who came twice or more (repeaters)."""
-    start, end = window(scope, today)
-    rows = _attendances(scope, start, end).subquery()
-    # Per artisan who attended: how many events (one row per event and artisan, unique).
-    each = (select(func.count().label("events")).where(rows.c.status == "attended")
-            .group_by(rows.c.artisan_id).subquery())
-    active, repeaters = (int(n) for n in session.execute(
-        select(func.count(), _count_if(each.c.events >= 2))).one())
-    # Members to date, and those already members before the period: the others are new.
-    members, before = session.execute(
-        select(func.count(), _count_if(CommunityMember.first_at < start))
-        .where(*members_of(scope, end))).one()
+    persons, members_of = _people_statements(shape(scope))
+    values = bound(scope, today)
+    active, repeaters = (int(n) for n in session.execute(persons, values).one())
+    members, before = session.execute(members_of, values).one()
     return {"members": int(members), "new_members": int(members) - int(before),
             "active_members": active, "repeaters": repeaters}
 
@@ -118,23 +144,10 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     new and returning among them, walk-ins, registrations not cancelled, no-shows, cancelled
     and the no-show rate (None without registrations). Events without attendance are there
     with 0."""
-    start, end = window(scope, today)
-    # Each event with its attendance rows (none: zeros), counted per event in the order the
-    # events are read (by id), so that SQLite needs no sort to group the rows.
-    result = session.connection().execute(  # Core: no ORM work per row
-        select(Event.id, Event.starts_at, Event.title,
-               *_counts(Attendance.status, Attendance.walk_in))
-        .select_from(Event)
-        .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
-                                    *of_scope(Attendance.artisan_id, scope)))
-        .where(Event.action == "community", Event.starts_at >= start, Event.starts_at < end)
-        .group_by(Event.id).order_by(Event.starts_at, Event.id)).all()
-    # new: members whose first event (community_members.first_event_id) is this one, counted
-    # from the members' index; they attended it, so they are among its attendees.
-    firsts = dict(session.connection().execute(
-        select(CommunityMember.first_event_id, func.count())
-        .where(CommunityMember.first_at >= start, *members_of(scope, end))
-        .group_by(CommunityMember.first_event_id)).all())
+    per_event, firsts_of = _events_statements(shape(scope))
+    values = bound(scope, today)
+    result = session.connection().execute(per_event, values).all()  # Core: no ORM work per row
+    firsts: dict[int, int] = dict(session.connection().execute(firsts_of, values).all())
     ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
         else ([] for _ in range(8))
     came, walk_ins, registrations, no_shows, cancelled = ([int(n) for n in c] for c in counts)
@@ -154,3 +167,21 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
                                    for n, r in zip(no_shows, registrations, strict=True)],
                                   dtype=None if ids else "float64")},
         columns=EVENT_COLUMNS)
+
+
+@functools.cache
+def _events_statements(place: Shape) -> tuple[Statement, Statement]:
+    # Each event with its attendance rows (none: zeros), counted per event in the order the
+    # events are read (by id), so that SQLite needs no sort to group the rows.
+    per_event = (select(Event.id, Event.starts_at, Event.title,
+                        *_counts(Attendance.status, Attendance.walk_in))
+                 .select_from(Event)
+                 .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
+                                             *of_place(Attendance.artisan_id, place)))
+                 .where(*_held()).group_by(Event.id).order_by(Event.starts_at, Event.id))
+    # new: members whose first event (community_members.first_event_id) is this one, counted
+    # from the members' index; they attended it, so they are among its attendees.
+    firsts = (select(CommunityMember.first_event_id, func.count())
+              .where(CommunityMember.first_at >= START, *members_in(place))
+              .group_by(CommunityMember.first_event_id))
+    return per_event, firsts

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, insert
 
@@ -136,6 +137,7 @@ def test_a_member_at_two_events_of_one_moment_is_new_at_one(community: Engine) -
 @pytest.mark.parametrize("scope", [
     Scope(WINTER), Scope(WINTER.previous()), Scope(WINTER, commune=IXELLES),
     Scope(WINTER, sector="wood"), Scope(WINTER, sector="food"),
+    Scope(WINTER, commune=IXELLES, sector="wood"),
     Scope(Period(date(2026, 3, 1), date(2026, 3, 31)))])  # no event held
 def test_the_figures_from_the_events_are_the_figures(community: Engine, scope: Scope) -> None:
     """The dashboard's figures for staff (the per-event counts summed, with the persons) are
@@ -164,6 +166,20 @@ def test_a_commune_or_a_sector_keeps_its_artisans_only(community: Engine) -> Non
     assert (wood["members"], wood["returning_members"], wood["repeat_rate"]) == (1, 1, 1.0)
     assert food["members"] == 0 and food["repeat_rate"] is None
     assert food["no_show_rate"] is None and food["events_held"] == 2  # events are for all
+
+
+def test_a_commune_and_a_sector_together_keep_the_artisans_of_both(community: Engine) -> None:
+    """Ana is the only woodworker, and of Ixelles: Ixelles' woodworkers are Ana, as wood is;
+    the statements are built once per shape of scope, their values bound at each read."""
+    both = Scope(WINTER, commune=IXELLES, sector="wood")
+    with session_scope(community) as s:
+        assert community_figures(s, both, TODAY) == community_figures(
+            s, Scope(WINTER, sector="wood"), TODAY)
+        assert community_figures(s, Scope(WINTER, commune="21001", sector="wood"),
+                                 TODAY)["members"] == 0  # Anderlecht has no woodworker
+        pd.testing.assert_frame_equal(community_events(s, both, TODAY), community_events(
+            s, Scope(WINTER, sector="wood"), TODAY))
+        assert list(members_growth(s, both, TODAY)["total"]) == [1, 1, 1]
 
 
 def test_per_event_a_commune_or_a_sector_keeps_its_artisans_only(community: Engine) -> None:
