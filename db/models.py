@@ -243,6 +243,25 @@ class CommunityMember(Base):
     sector: Mapped[str | None] = mapped_column(String(30))
 
 
+class EventCount(Base):
+    """Derived, never written by the app: each event's attendance counts (attended, walk-ins,
+    registrations not cancelled, no-shows, cancelled), kept by the database's triggers on events
+    and attendances (migration 0013) in the same transaction as every write. The community
+    dashboard reads the whole Region's per-event counts from it instead of counting every
+    attendance of the period. tests/db/test_event_counts.py checks it against the attendances."""
+
+    __tablename__ = "event_counts"
+    __table_args__ = tuple(CheckConstraint(f"{name} >= 0", name=name) for name in (
+        "attended", "walk_ins", "registrations", "no_shows", "cancelled"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    attended: Mapped[int] = mapped_column(Integer, server_default="0")
+    walk_ins: Mapped[int] = mapped_column(Integer, server_default="0")
+    registrations: Mapped[int] = mapped_column(Integer, server_default="0")
+    no_shows: Mapped[int] = mapped_column(Integer, server_default="0")
+    cancelled: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
 class CoachingTrack(Base):
     __tablename__ = "coaching_tracks"
     __table_args__ = (

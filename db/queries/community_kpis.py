@@ -15,6 +15,10 @@ days, up to the end of today at the latest (an event later in the period is not 
 - new vs returning per event: an attendee is new at the community event that is their first
   (of two they attended beginning at the same moment, the one with the lowest id: the new
   members per event add up to the new members).
+
+The whole Region's attendance counts per event come from event_counts, which the database's
+triggers keep by these definitions (migration 0013; tests/db/test_event_counts.py checks it
+against _counts); a commune's or a sector's count the attendances of its artisans.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pandas as pd
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Attendance, CommunityMember, Event
+from db.models import Attendance, CommunityMember, Event, EventCount
 from db.periods import Scope
 from db.queries.community import (
     END,
@@ -74,11 +78,22 @@ def _held() -> list[Any]:
     return [Event.action == "community", Event.starts_at >= START, Event.starts_at < END]
 
 
+def _kept() -> list[Any]:
+    """event_counts' columns, in COUNTS' order: each event's counts (all its attendees), kept
+    by the database's triggers (migration 0013) by _counts' definitions."""
+    return [EventCount.attended, EventCount.walk_ins, EventCount.registrations,
+            EventCount.no_shows, EventCount.cancelled]
+
+
 @functools.cache
 def _figures_statements(place: Shape) -> tuple[Statement, Statement]:
+    held = select(func.count()).select_from(Event).where(*_held())
+    if place == (False, False):  # the whole Region's: the held events' kept counts, summed
+        return (select(*(func.coalesce(func.sum(c), 0) for c in _kept()))
+                .join_from(Event, EventCount, EventCount.event_id == Event.id)
+                .where(*_held()), held)
     rows = _attendances(place).subquery()
-    return (select(*_counts(rows.c.status, rows.c.walk_in)),
-            select(func.count()).select_from(Event).where(*_held()))
+    return select(*_counts(rows.c.status, rows.c.walk_in)), held
 
 
 def community_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
@@ -171,14 +186,19 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
 
 @functools.cache
 def _events_statements(place: Shape) -> tuple[Statement, Statement]:
-    # Each event with its attendance rows (none: zeros), counted per event in the order the
-    # events are read (by id), so that SQLite needs no sort to group the rows.
-    per_event = (select(Event.id, Event.starts_at, Event.title,
-                        *_counts(Attendance.status, Attendance.walk_in))
-                 .select_from(Event)
-                 .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
-                                             *of_place(Attendance.artisan_id, place)))
-                 .where(*_held()).group_by(Event.id).order_by(Event.starts_at, Event.id))
+    if place == (False, False):  # the whole Region's: the counts the triggers keep (0013)
+        per_event = (select(Event.id, Event.starts_at, Event.title, *_kept())
+                     .join(EventCount, EventCount.event_id == Event.id)
+                     .where(*_held()).order_by(Event.starts_at, Event.id))
+    else:  # a commune's or a sector's: each event with its attendance rows (none: zeros),
+        # counted per event in the order the events are read (by id), so that SQLite needs no
+        # sort to group the rows.
+        per_event = (select(Event.id, Event.starts_at, Event.title,
+                            *_counts(Attendance.status, Attendance.walk_in))
+                     .select_from(Event)
+                     .outerjoin(Attendance, and_(Attendance.event_id == Event.id,
+                                                 *of_place(Attendance.artisan_id, place)))
+                     .where(*_held()).group_by(Event.id).order_by(Event.starts_at, Event.id))
     # new: members whose first event (community_members.first_event_id) is this one, counted
     # from the members' index; they attended it, so they are among its attendees.
     firsts = (select(CommunityMember.first_event_id, func.count())

@@ -82,6 +82,9 @@ def test_an_upgrade_keeps_the_data_of_an_older_schema(engine: Engine) -> None:
         assert tuple(row) == ("eloise dupre", "eloise dupre", "informed")
         assert conn.scalar(text("SELECT count(*) FROM attendances")) == 1
         assert conn.scalar(text("SELECT count(*) FROM label_steps")) == 1
+        assert tuple(conn.execute(text(  # 0013 filled from the attendances as they were
+            "SELECT event_id, attended, walk_ins, registrations, no_shows, cancelled "
+            "FROM event_counts")).one()) == (1, 1, 0, 1, 0, 0)
 
 
 def test_the_coaching_upgrade_plans_tracks_and_codes_topics(engine: Engine) -> None:
