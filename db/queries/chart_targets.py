@@ -3,13 +3,15 @@ progress of a flow (sessions, artisans coached, impressions) towards its target 
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import KpiTarget
+from db.queries.community import Statement
 from db.queries.pace import CUMULATIVE
 from db.queries.progress import indicator_value, indicator_values
 
@@ -17,14 +19,28 @@ COLUMNS = ["period_start", "period_end", "target_value"]
 PROGRESS_COLUMNS = [*COLUMNS, "month", "value"]
 
 
+# The targets' statement built once, the indicator and the period bound at each read: on a
+# handful of targets, building and keying it cost as much as running it (as for the
+# community reads, db.queries.community).
+INDICATOR: BindParameter[str] = bindparam("indicator")
+START: BindParameter[date] = bindparam("start")
+END: BindParameter[date] = bindparam("end")
+
+
 def _targets(session: Session, indicator: str, start: date,
              end: date) -> list[tuple[date, date, float]]:
-    rows = session.execute(
-        select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.target_value)
-        .where(KpiTarget.indicator == indicator, KpiTarget.period_start <= end,
-               KpiTarget.period_end >= start)
-        .order_by(KpiTarget.period_start)).all()
+    rows = session.execute(_overlapping(),
+                           {"indicator": indicator, "start": start, "end": end}).all()
     return [(s, e, float(v)) for s, e, v in rows]
+
+
+@functools.cache
+def _overlapping() -> Statement:
+    """The targets of :indicator sharing a day with :start..:end, earliest first."""
+    return (select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.target_value)
+            .where(KpiTarget.indicator == INDICATOR, KpiTarget.period_start <= END,
+                   KpiTarget.period_end >= START)
+            .order_by(KpiTarget.period_start))
 
 
 def indicator_targets(session: Session, indicator: str, start: date, end: date) -> pd.DataFrame:

@@ -11,24 +11,43 @@ artisans), aggregated in SQL, by domain.md's definitions:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Integer, case, cast, extract, func, select
+from sqlalchemy import BindParameter, Integer, bindparam, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from db.models import CoachingSession, FollowUp
 from db.periods import Scope
-from db.queries.community import in_scope
+from db.queries.community import Shape, Statement, in_place, shape
 from db.queries.sql_hints import unindexed
 
+# Statements built once per shape of scope (db.queries.community.shape), the period and the
+# place bound at each read (see _bound), as the community reads do. Sessions and follow-ups
+# are dated, not timed: their bounds are the period's first and last days, named apart from
+# the community reads' window of moments (:start, :end) so that neither binds the other's.
+FIRST: BindParameter[date] = bindparam("first")
+LAST: BindParameter[date] = bindparam("last")
+TODAY: BindParameter[date] = bindparam("today")
 
-def _days_between(session: Session, later: Any, earlier: Any) -> Any:
+
+def _bound(scope: Scope) -> dict[str, Any]:
+    """The values of the statements' parameters for a scope: its days and its place."""
+    return {"first": scope.period.start, "last": scope.period.end, "commune": scope.commune,
+            "sector": scope.sector}
+
+
+def _days_between(dialect: str, later: Any, earlier: Any) -> Any:
     """Whole days from one date column to another, in SQL (SQLite keeps dates as text)."""
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect == "postgresql":
         return later - earlier  # date - date is an integer of days
     return cast(func.julianday(later) - func.julianday(earlier), Integer)
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _median(counts: list[tuple[int, int]]) -> float | None:
@@ -53,30 +72,12 @@ def _median(counts: list[tuple[int, int]]) -> float | None:
 def coaching_figures(session: Session, scope: Scope, today: date) -> dict[str, float | None]:
     """Artisans coached, sessions, hours, follow-ups (due in the period) by outcome, overdue,
     the share done on time and the median days to close (None when nothing to measure)."""
-    start, end = scope.period.start, scope.period.end
-    held = session.execute(in_scope(
-        select(func.count(func.distinct(CoachingSession.artisan_id)), func.count(),
-               func.coalesce(func.sum(CoachingSession.duration_min), 0))
-        .where(CoachingSession.held_on.between(start, end)), CoachingSession.artisan_id,
-        scope)).one()
-
-    def count_if(condition: Any) -> Any:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    due = session.execute(in_scope(
-        select(count_if(FollowUp.status == "done"), count_if(FollowUp.status == "cancelled"),
-               count_if(FollowUp.status == "open"),
-               count_if((FollowUp.status == "open") & (FollowUp.due_on < today)),
-               count_if((FollowUp.status == "done") & (FollowUp.done_on <= FollowUp.due_on)))
-        .where(FollowUp.due_on.between(start, end)), FollowUp.artisan_id, scope)).one()
-    days = _days_between(session, FollowUp.done_on, CoachingSession.held_on).label("days")
-    # Most follow-ups are done: read through the (status, due_on) index, each would cost a
-    # row lookup; a scan of the table is several times cheaper (SQLite; unindexed).
-    closing = [(int(d), int(n)) for d, n in session.execute(in_scope(  # closed after d days
-        select(days, func.count())
-        .join(CoachingSession, CoachingSession.id == FollowUp.session_id)
-        .where(unindexed(FollowUp.status) == "done", FollowUp.done_on.between(start, end))
-        .group_by(days), FollowUp.artisan_id, scope))]
+    held_of, due_of, closing_of = _figures_statements(shape(scope),
+                                                      session.get_bind().dialect.name)
+    values = {**_bound(scope), "today": today}
+    held = session.execute(held_of, values).one()
+    due = session.execute(due_of, values).one()
+    closing = [(int(d), int(n)) for d, n in session.execute(closing_of, values)]
     closed = sum(n for _, n in closing)
     done = int(due[0])
     return {
@@ -90,20 +91,50 @@ def coaching_figures(session: Session, scope: Scope, today: date) -> dict[str, f
     }
 
 
+@functools.cache
+def _figures_statements(place: Shape, dialect: str) -> tuple[Statement, Statement, Statement]:
+    """Sessions held, follow-ups due by outcome, and follow-ups closed per days to close (the
+    dialect: how days are counted)."""
+    held = in_place(
+        select(func.count(func.distinct(CoachingSession.artisan_id)), func.count(),
+               func.coalesce(func.sum(CoachingSession.duration_min), 0))
+        .where(CoachingSession.held_on.between(FIRST, LAST)), CoachingSession.artisan_id, place)
+    due = in_place(
+        select(_count_if(FollowUp.status == "done"), _count_if(FollowUp.status == "cancelled"),
+               _count_if(FollowUp.status == "open"),
+               _count_if((FollowUp.status == "open") & (FollowUp.due_on < TODAY)),
+               _count_if((FollowUp.status == "done") & (FollowUp.done_on <= FollowUp.due_on)))
+        .where(FollowUp.due_on.between(FIRST, LAST)), FollowUp.artisan_id, place)
+    days = _days_between(dialect, FollowUp.done_on, CoachingSession.held_on).label("days")
+    # Most follow-ups are done: read through the (status, due_on) index, each would cost a
+    # row lookup; a scan of the table is several times cheaper (SQLite; unindexed).
+    closing = in_place(  # closed after d days
+        select(days, func.count())
+        .join(CoachingSession, CoachingSession.id == FollowUp.session_id)
+        .where(unindexed(FollowUp.status) == "done", FollowUp.done_on.between(FIRST, LAST))
+        .group_by(days), FollowUp.artisan_id, place)
+    return held, due, closing
+
+
 def sessions_by_month(session: Session, scope: Scope) -> pd.DataFrame:
     """Sessions held and artisans coached per month of the period (columns month, sessions,
     artisans), grouped in SQL; months without a session are there with 0."""
-    start, end = scope.period.start, scope.period.end
-    year = extract("year", CoachingSession.held_on).label("year")
-    month = extract("month", CoachingSession.held_on).label("month")
-    rows = session.execute(in_scope(
-        select(year, month, func.count().label("sessions"),
-               func.count(func.distinct(CoachingSession.artisan_id)).label("artisans"))
-        .where(CoachingSession.held_on.between(start, end))
-        .group_by(year, month), CoachingSession.artisan_id, scope)).all()
+    rows = session.execute(_by_month(shape(scope)), _bound(scope)).all()
     counts = {(int(r.year), int(r.month)): (int(r.sessions), int(r.artisans)) for r in rows}
+    start, end = scope.period.start, scope.period.end
     months = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(), end, freq="MS")
     return pd.DataFrame({
         "month": months,
         "sessions": [counts.get((m.year, m.month), (0, 0))[0] for m in months],
         "artisans": [counts.get((m.year, m.month), (0, 0))[1] for m in months]})
+
+
+@functools.cache
+def _by_month(place: Shape) -> Statement:
+    year = extract("year", CoachingSession.held_on).label("year")
+    month = extract("month", CoachingSession.held_on).label("month")
+    return in_place(
+        select(year, month, func.count().label("sessions"),
+               func.count(func.distinct(CoachingSession.artisan_id)).label("artisans"))
+        .where(CoachingSession.held_on.between(FIRST, LAST))
+        .group_by(year, month), CoachingSession.artisan_id, place)

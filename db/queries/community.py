@@ -57,13 +57,27 @@ def members_in(place: Shape) -> list[Any]:
     return conditions
 
 
+def _artisans_in(place: Shape) -> list[Any]:
+    """Conditions on Artisan: of :commune and of :sector, where the shape names them."""
+    return [c for c, named in ((Artisan.commune_nis == COMMUNE, place[0]),
+                               (Artisan.sector == SECTOR, place[1])) if named]
+
+
 def of_place(artisan_id: Any, place: Shape) -> list[Any]:
     """of_scope for a statement built once: rows of the artisans of :commune and :sector."""
-    conditions = [c for c, named in ((Artisan.commune_nis == COMMUNE, place[0]),
-                                     (Artisan.sector == SECTOR, place[1])) if named]
+    conditions = _artisans_in(place)
     if not conditions:
         return []
     return [select(Artisan.id).where(Artisan.id == artisan_id, *conditions).exists()]
+
+
+def in_place(query: Query, artisan_id: Any, place: Shape) -> Query:
+    """in_scope for a statement built once: joined to Artisan, kept to :commune and :sector,
+    only when the shape names one of them."""
+    conditions = _artisans_in(place)
+    if not conditions:
+        return query
+    return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)
 
 
 def members_of(scope: Scope, end: datetime) -> list[Any]:

@@ -52,3 +52,23 @@ def test_a_flow_counts_from_its_targets_first_day_to_each_month_end(demo_users: 
     assert [f"{m:%m}" for m in frame["month"]] == ["02", "03", "04"]
     assert list(frame["value"]) == [2, 3, 3]
     assert set(frame["target_value"]) == {50.0}
+
+
+def test_the_indicator_and_the_period_are_bound_at_each_read(session: Session) -> None:
+    """The targets' statement is built once, the indicator and the period bound at each read;
+    a period's first and last days are in it."""
+    for indicator, year, value in (("coaching_sessions", 2023, 100),
+                                   ("coaching_sessions", 2024, 200),
+                                   ("artisans_coached", 2024, 9)):
+        session.add(KpiTarget(indicator=indicator, period_start=date(year, 1, 1),
+                              period_end=date(year, 12, 31), target_value=value))
+    session.flush()
+
+    def values(indicator: str, start: date, end: date) -> list[float]:
+        return list(indicator_targets(session, indicator, start, end)["target_value"])
+
+    assert values("coaching_sessions", date(2023, 6, 1), date(2023, 6, 30)) == [100.0]
+    assert values("coaching_sessions", date(2024, 6, 1), date(2024, 6, 30)) == [200.0]
+    assert values("coaching_sessions", date(2023, 12, 31), date(2024, 1, 1)) == [100.0, 200.0]
+    assert values("artisans_coached", date(2023, 12, 31), date(2024, 1, 1)) == [9.0]
+    assert values("artisans_coached", date(2023, 1, 1), date(2023, 12, 31)) == []

@@ -122,3 +122,36 @@ def test_a_day_later_an_open_follow_up_due_today_is_overdue(coached: Engine) -> 
     with session_scope(coached) as s:
         tomorrow = coaching_figures(s, Scope(WINTER), TODAY + timedelta(days=1))
     assert tomorrow["follow_ups_overdue"] == 2
+
+
+def test_the_place_is_bound_at_each_read_not_built_into_the_statement(coached: Engine) -> None:
+    """The statements are built once per shape of scope (a commune or not, a sector or not),
+    the commune and the sector bound at each read: two communes, two sectors and three pairs
+    read one after the other each keep their own artisans."""
+    with session_scope(coached) as s:
+        coach = s.scalar(select(User.id).where(User.username == "staff"))
+        for name, postcode, sector, day, minutes in (
+                ("Cleo", "1070", "wood", date(2026, 1, 7), 30),    # Anderlecht
+                ("Dan", "1050", "food", date(2025, 12, 3), 90)):   # Ixelles, as Ana
+            who = create_artisan(session=s, actor=SYSTEM, fields={
+                "first_name": name, "last_name": "Dubois", "postcode": postcode,
+                "sector": sector}).id
+            s.add(CoachingSession(artisan_id=who, coach_user_id=coach, held_on=day,
+                                  duration_min=minutes, format="office", topic="pricing"))
+        s.flush()
+
+        def read(commune: str | None = None,
+                 sector: str | None = None) -> tuple[object, object, object, list[int]]:
+            """Artisans coached, hours, follow-ups done (Ana's) and sessions per month."""
+            scope = Scope(WINTER, commune=commune, sector=sector)
+            figures = coaching_figures(s, scope, TODAY)
+            return (figures["artisans_coached"], figures["hours"], figures["follow_ups_done"],
+                    list(sessions_by_month(s, scope)["sessions"]))
+
+        assert read(commune="21009") == (2, 4.5, 2, [3, 1])  # Ana and Dan
+        assert read(commune="21001") == (1, 0.5, 0, [0, 1])  # Cleo
+        assert read(sector="food") == (1, 1.5, 0, [1, 0])
+        assert read(sector="wood") == (1, 0.5, 0, [0, 1])
+        assert read("21009", "food") == (1, 1.5, 0, [1, 0])
+        assert read("21001", "wood") == (1, 0.5, 0, [0, 1])
+        assert read("21009", "wood") == (0, 0.0, 0, [0, 0])
