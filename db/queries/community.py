@@ -57,7 +57,7 @@ def members_in(place: Shape) -> list[Any]:
     return conditions
 
 
-def _artisans_in(place: Shape) -> list[Any]:
+def artisans_in(place: Shape) -> list[Any]:
     """Conditions on Artisan: of :commune and of :sector, where the shape names them."""
     return [c for c, named in ((Artisan.commune_nis == COMMUNE, place[0]),
                                (Artisan.sector == SECTOR, place[1])) if named]
@@ -65,7 +65,7 @@ def _artisans_in(place: Shape) -> list[Any]:
 
 def of_place(artisan_id: Any, place: Shape) -> list[Any]:
     """of_scope for a statement built once: rows of the artisans of :commune and :sector."""
-    conditions = _artisans_in(place)
+    conditions = artisans_in(place)
     if not conditions:
         return []
     return [select(Artisan.id).where(Artisan.id == artisan_id, *conditions).exists()]
@@ -74,7 +74,7 @@ def of_place(artisan_id: Any, place: Shape) -> list[Any]:
 def in_place(query: Query, artisan_id: Any, place: Shape) -> Query:
     """in_scope for a statement built once: joined to Artisan, kept to :commune and :sector,
     only when the shape names one of them."""
-    conditions = _artisans_in(place)
+    conditions = artisans_in(place)
     if not conditions:
         return query
     return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)

@@ -150,11 +150,35 @@ def test_months_for_a_long_period(demo_users: Engine) -> None:
     assert empty.empty
 
 
+def test_each_read_binds_its_campaign_and_period(demo_users: Engine,
+        campaigns: dict[str, int]) -> None:
+    """The statements are built once per shape (a campaign chosen or not, as many weeks):
+    two campaigns, or two periods of nine weeks, read through one statement get their own
+    rows, not the first read's."""
+    earlier = Scope(Period(D(2025, 11, 24), D(2026, 1, 24)))  # nine weeks, a week earlier
+    with session_scope(demo_users) as s:
+        a, b = (campaign_totals(s, WINTER, campaigns[n]) for n in "AB")
+        channels = [list(channel_figures(s, WINTER, campaigns[n])["channel"]) for n in "AB"]
+        names = [set(reach_rows(s, WINTER, campaigns[n])["campaign"]) for n in "AB"]
+        weeks = [impressions_series(s, scope) for scope in (WINTER, earlier)]
+    assert a == {"impressions": 6500, "clicks": 120, "spend_eur": 320.0}
+    assert b == {"impressions": 5000, "clicks": 0, "spend_eur": 300.0}
+    assert channels == [["posters", "social", "search"], ["radio", "flyers"]]
+    assert names == [{"Campagne A"}, {"Campagne B"}]
+    social = [w[w["channel"] == "social"].set_index("start")["impressions"] for w in weeks]
+    assert [(len(w), w.index[0]) for w in social] == [(9, pd.Timestamp("2025-12-01")),
+                                                      (9, pd.Timestamp("2025-11-24"))]
+    # the rows ending on 7 December and 4 January, in their own weeks in both periods
+    assert [{f"{day:%d/%m}": n for day, n in w.items() if n} for w in social] == [
+        {"01/12": 1000, "29/12": 3000}] * 2
+
+
 def _signed_up(engine: Engine, name: str, when: datetime, source: str = "campaign",
-               postcode: str | None = None) -> None:
+               postcode: str | None = None, sector: str | None = None) -> None:
     with session_scope(engine) as s:
         who = create_artisan(session=s, actor=STAFF, fields={
-            "first_name": name, "last_name": "Test", "source": source, "postcode": postcode})
+            "first_name": name, "last_name": "Test", "source": source, "postcode": postcode,
+            "sector": sector})
         s.execute(update(Artisan).where(Artisan.id == who.id)
                   .values(created_at=when.replace(tzinfo=BRUSSELS).astimezone(UTC)))
 
@@ -170,6 +194,25 @@ def test_campaign_signups_in_brussels_days(demo_users: Engine) -> None:
         shown = disclose("kpis", everyone)  # as partners would get it, once opened to them
     assert everyone == {"campaign_signups": 2} and ixelles == {"campaign_signups": 1}
     assert shown == {"campaign_signups": SMALL}
+
+
+def test_sign_ups_of_one_shape_count_their_own_place_and_period(demo_users: Engine) -> None:
+    """One statement per shape of scope (a commune or not, a sector or not): each read binds
+    its own commune, sector and period."""
+    _signed_up(demo_users, "Ana", datetime(2025, 12, 10, 12), postcode="1050", sector="wood")
+    _signed_up(demo_users, "Bob", datetime(2026, 1, 10, 12), postcode="1000", sector="food")
+    _signed_up(demo_users, "Cleo", datetime(2026, 2, 10, 12), postcode="1000", sector="wood")
+    february = Period(D(2026, 2, 1), D(2026, 2, 28))
+
+    def count(period: Period, commune: str | None = None, sector: str | None = None) -> Any:
+        with session_scope(demo_users) as s:
+            return campaign_signups(s, Scope(period, commune, sector))["campaign_signups"]
+
+    assert [count(WINTER.period), count(february)] == [2, 1]
+    assert [count(WINTER.period, c) for c in ("21009", "21004", "21001")] == [1, 1, 0]
+    assert [count(WINTER.period, sector=c) for c in ("wood", "food", "ceramics")] == [1, 1, 0]
+    assert [count(p, "21004", "wood") for p in (WINTER.period, february)] == [0, 1]
+    assert count(february, "21004", "food") == 0
 
 
 @pytest.mark.usefixtures("campaigns")
