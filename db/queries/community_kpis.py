@@ -27,6 +27,7 @@ import functools
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -163,24 +164,19 @@ def community_events(session: Session, scope: Scope, today: date) -> pd.DataFram
     values = bound(scope, today)
     result = session.connection().execute(per_event, values).all()  # Core: no ORM work per row
     firsts: dict[int, int] = dict(session.connection().execute(firsts_of, values).all())
-    ids, starts, titles, *counts = (list(c) for c in zip(*result, strict=True)) if result \
-        else ([] for _ in range(8))
-    came, walk_ins, registrations, no_shows, cancelled = ([int(n) for n in c] for c in counts)
-    new = [int(firsts.get(i, 0)) for i in ids]
+    ids, starts, titles = ([r[i] for r in result] for i in range(3))
+    # the five counts (COUNTS' order) as one array, one row per event
+    came, walk_ins, registrations, no_shows, cancelled = np.array(
+        [r[3:] for r in result], dtype=np.int64).reshape(len(result), 5).T
+    new = np.array([firsts.get(i, 0) for i in ids], dtype=np.int64)
     kind: Any = None if ids else object  # no event: the dtypes an empty frame had
-
-    def ints(values: list[int]) -> pd.Series:
-        return pd.Series(values, dtype="int64")
-
     return pd.DataFrame({
         "event_id": pd.Series(ids, dtype=kind), "starts_at": brussels_column(starts),
-        "title": pd.Series(titles, dtype=kind), "attended": ints(came), "new": ints(new),
-        "returning": ints([a - n for a, n in zip(came, new, strict=True)]),
-        "walk_ins": ints(walk_ins), "registrations": ints(registrations),
-        "no_shows": ints(no_shows), "cancelled": ints(cancelled),
-        "no_show_rate": pd.Series([n / r if r else None  # float, NaN without registrations
-                                   for n, r in zip(no_shows, registrations, strict=True)],
-                                  dtype=None if ids else "float64")},
+        "title": pd.Series(titles, dtype=kind), "attended": came, "new": new,
+        "returning": came - new, "walk_ins": walk_ins, "registrations": registrations,
+        "no_shows": no_shows, "cancelled": cancelled,
+        "no_show_rate": np.divide(  # NaN without registrations
+            no_shows, registrations, out=np.full(len(ids), np.nan), where=registrations > 0)},
         columns=EVENT_COLUMNS)
 
 
