@@ -57,10 +57,11 @@ def members_in(place: Shape) -> list[Any]:
     return conditions
 
 
-def artisans_in(place: Shape) -> list[Any]:
-    """Conditions on Artisan: of :commune and of :sector, where the shape names them."""
-    return [c for c, named in ((Artisan.commune_nis == COMMUNE, place[0]),
-                               (Artisan.sector == SECTOR, place[1])) if named]
+def artisans_in(place: Shape, artisan: Any = Artisan) -> list[Any]:
+    """scope_artisans for a statement built once: conditions on Artisan (or anything with its
+    commune_nis and sector) keeping :commune and :sector, where the shape names them."""
+    return [c for c, named in ((artisan.commune_nis == COMMUNE, place[0]),
+                               (artisan.sector == SECTOR, place[1])) if named]
 
 
 def of_place(artisan_id: Any, place: Shape) -> list[Any]:

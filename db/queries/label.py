@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import audit, clock
@@ -65,10 +65,10 @@ def validity_start(day: date) -> date:
         return day.replace(year=day.year - LABEL_VALIDITY_YEARS, day=28)
 
 
-def in_force(day: date, step: Any = LabelStep) -> list[Any]:
+def in_force(day: date | ColumnElement[date], step: Any = LabelStep) -> list[Any]:
     """Conditions keeping each artisan's step in force on a day (one per artisan with a step by
     then): on or before the day, and their next step (next_on, kept by the database) after it
-    or none."""
+    or none. The day may be a bound parameter, for a statement built once (label_kpis)."""
     return [step.occurred_on <= day, or_(step.next_on.is_(None), step.next_on > day)]
 
 

@@ -20,6 +20,7 @@ while the period runs), called "the day" below:
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from datetime import date, timedelta
 from itertools import accumulate
@@ -27,15 +28,29 @@ from statistics import median
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import BindParameter, Date, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Artisan, LabelStep
 from db.periods import Scope
-from db.queries.community import scope_artisans
-from db.queries.event_lists import utc_day_start
-from db.queries.label import certified, in_force, validity_start
+from db.queries.community import (
+    END,
+    Shape,
+    Statement,
+    artisans_in,
+    day_after,
+    shape,
+)
+from db.queries.label import in_force, validity_start
 from db.vocab import LABEL_STATES
+
+# Statements built once per shape of scope (db.queries.community.shape), the place and the
+# days bound at each read (_place, _on), as the community reads do: on a small registry,
+# building and keying a statement cost as much as running it. The registry's moment is
+# community's :end, the end of the day read on (as community.bound gives it).
+DAY: BindParameter[date] = bindparam("day", type_=Date())  # read on (the last of several)
+FIRST: BindParameter[date] = bindparam("first", type_=Date())  # the period's (days') first
+VALID_AFTER: BindParameter[date] = bindparam("valid_after", type_=Date())  # validity_start
 
 
 def as_of(scope: Scope, today: date) -> date:
@@ -43,10 +58,32 @@ def as_of(scope: Scope, today: date) -> date:
     return min(scope.period.end, today)
 
 
-def _in_registry(day: date) -> Any:
-    """Registered by the end of the day; an erased artisan still counts (an anonymous fact,
-    like their label: an erasure changes no figure)."""
-    return Artisan.created_at < utc_day_start(day + timedelta(1))
+def _place(scope: Scope) -> dict[str, Any]:
+    """The values of :commune and :sector for a scope."""
+    return {"commune": scope.commune, "sector": scope.sector}
+
+
+def _on(day: date) -> dict[str, Any]:
+    """The values of a day read on: the day, the last certification day no longer valid on it
+    (validity_start: those after it are) and the moment it ends."""
+    return {"day": day, "valid_after": validity_start(day), "end": day_after(day)}
+
+
+def _bound(scope: Scope, day: date) -> dict[str, Any]:
+    """The values of a read's parameters: the place, the period's first day and the day."""
+    return {**_place(scope), "first": scope.period.start, **_on(day)}
+
+
+def _in_registry() -> Any:
+    """Registered by :end (the end of the day); an erased artisan still counts (an anonymous
+    fact, like their label: an erasure changes no figure)."""
+    return Artisan.created_at < END
+
+
+def _certified() -> list[Any]:
+    """label.certified for a statement built once: the steps in force on :day of the artisans
+    certified that day (certified_since after :valid_after)."""
+    return [*in_force(DAY), LabelStep.certified_since > VALID_AFTER]
 
 
 def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[int]:
@@ -56,18 +93,15 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
     step and while its certification is less than 6 years old), and an artisan has one step
     in force a day, so the runs add up."""
     ordered = sorted(set(days))
+    count_of, steps_of = _days_statements(shape(scope))
     if len(ordered) == 1:
-        count = select(func.count()).select_from(LabelStep).where(*certified(ordered[0]),
-                                                                  *_of_scope(scope))
-        return [int(session.connection().execute(count).scalar_one())] * len(days)
+        count = session.connection().execute(count_of, _place(scope) | _on(ordered[0]))
+        return [int(count.scalar_one())] * len(days)
     if not ordered:
         return []
     since = [validity_start(d) for d in ordered]  # in order too: validity_start never goes back
-    steps = session.connection().execute(  # Core: no ORM work per row
-        select(LabelStep.occurred_on, LabelStep.next_on, LabelStep.certified_since)
-        .where(LabelStep.certified_since > since[0], LabelStep.occurred_on <= ordered[-1],
-               or_(LabelStep.next_on.is_(None), LabelStep.next_on > ordered[0]),
-               *_of_scope(scope))).all()
+    steps = session.connection().execute(steps_of, {  # Core: no ORM work per row
+        **_place(scope), "valid_after": since[0], "day": ordered[-1], "first": ordered[0]}).all()
     change = [0] * (len(ordered) + 1)  # +1 where a step's run of days begins, -1 after it
     for on, next_on, certified_since in steps:
         assert certified_since is not None  # by the query
@@ -82,35 +116,57 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
     return [on_day[d] for d in days]
 
 
-def _of_scope(scope: Scope) -> list[Any]:
-    """Conditions keeping the steps of the scope's artisans: on the copies of their commune and
-    sector each step carries (kept by the database, migration 0011), so no step's artisan is
-    looked up."""
-    return scope_artisans(scope, LabelStep)
+@functools.cache
+def _days_statements(place: Shape) -> tuple[Statement, Statement]:
+    """The certified steps on :day, counted; and the steps whose certification counts on one of
+    the days from :first to :day (certified after :valid_after, validity_start(:first))."""
+    count = select(func.count()).select_from(LabelStep).where(*_certified(), *_steps_in(place))
+    steps = (select(LabelStep.occurred_on, LabelStep.next_on, LabelStep.certified_since)
+             .where(LabelStep.certified_since > VALID_AFTER, LabelStep.occurred_on <= DAY,
+                    or_(LabelStep.next_on.is_(None), LabelStep.next_on > FIRST),
+                    *_steps_in(place)))
+    return count, steps
+
+
+def _steps_in(place: Shape) -> list[Any]:
+    """Conditions keeping the steps of the artisans of :commune and :sector, where the shape
+    names them: on the copies of their commune and sector each step carries (kept by the
+    database, migration 0011), so no step's artisan is looked up."""
+    return artisans_in(place, LabelStep)
 
 
 def _registry(session: Session, scope: Scope, day: date) -> int:
-    """Artisans in the scope's registry on the day. For the whole Region, all artisans less
-    those registered later: SQLite counts a whole table without reading its rows one by one,
-    and the later ones are few for a recent day (created_at is never NULL)."""
-    if scope_artisans(scope):
-        return int(session.scalar(select(func.count()).select_from(Artisan)
-                                  .where(_in_registry(day), *scope_artisans(scope))) or 0)
+    """Artisans in the scope's registry on the day."""
+    return int(session.scalar(_registry_statement(shape(scope)), _place(scope) | _on(day)) or 0)
+
+
+@functools.cache
+def _registry_statement(place: Shape) -> Statement:
+    """The registry on :day. For the whole Region, all artisans less those registered later:
+    SQLite counts a whole table without reading its rows one by one, and the later ones are
+    few for a recent day (created_at is never NULL)."""
+    if any(place):
+        return (select(func.count()).select_from(Artisan)
+                .where(_in_registry(), *artisans_in(place)))
     everyone = select(func.count()).select_from(Artisan).scalar_subquery()
-    later = select(func.count()).select_from(Artisan).where(~_in_registry(day)).scalar_subquery()
-    return int(session.scalar(select(everyone - later)) or 0)
+    later = select(func.count()).select_from(Artisan).where(~_in_registry()).scalar_subquery()
+    return select(everyone - later)
 
 
 def _decisions(session: Session, scope: Scope, day: date) -> list[Any]:
     """Each decision of the period: its state and day, the latest submission on or before it,
     and the artisan's latest certification and expiry before it (kept on each step by the
     database, migration 0011: read from one index, no search per decision)."""
-    return list(session.connection().execute(
-        select(LabelStep.state, LabelStep.occurred_on, LabelStep.submitted_on,
-               LabelStep.certified_before, LabelStep.expired_before)
-        .where(LabelStep.state.in_(("certified", "refused")),
-               LabelStep.occurred_on.between(scope.period.start, day),
-               *_of_scope(scope))).all())
+    return list(session.connection().execute(_decisions_statement(shape(scope)),
+                                             _bound(scope, day)).all())
+
+
+@functools.cache
+def _decisions_statement(place: Shape) -> Statement:
+    return (select(LabelStep.state, LabelStep.occurred_on, LabelStep.submitted_on,
+                   LabelStep.certified_before, LabelStep.expired_before)
+            .where(LabelStep.state.in_(("certified", "refused")),
+                   LabelStep.occurred_on.between(FIRST, DAY), *_steps_in(place)))
 
 
 def _renewal(day: date, previous: date | None, expired: date | None) -> bool:
@@ -156,21 +212,7 @@ def certified_by_month(session: Session, scope: Scope, today: date) -> pd.DataFr
 def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Artisans per label state on the day, every state in journey order: columns state, count."""
     day = as_of(scope, today)
-    # Each artisan's step on the day: of their steps on or before it, the one whose next step
-    # (next_on) comes after it or that has none; with the copy of their registry moment. One
-    # pass over an index (migrations 0010 and 0011), no search for every artisan's latest step
-    # and no look-up of its artisan.
-    latest = (select(LabelStep.state, LabelStep.occurred_on, LabelStep.registered_at)
-              .where(*in_force(day), *_of_scope(scope)).subquery())
-    state = case((and_(latest.c.state == "certified",
-                       latest.c.occurred_on <= validity_start(day)), "expired"),
-                 else_=latest.c.state).label("state")
-    # Those with a step count by it (registered later or not); the registry's others, without
-    # one, are not_informed: the registry less its artisans with a step, i.e. less those with
-    # a step who were registered by the day.
-    later = latest.c.registered_at >= utc_day_start(day + timedelta(1))
-    rows = session.execute(select(state, func.count(), func.count(case((later, 1))))
-                           .group_by(state)).all()
+    rows = session.execute(_funnel_statement(shape(scope)), _place(scope) | _on(day)).all()
     counts = {str(state): int(n) for state, n, _ in rows}
     registered_with_step = sum(int(n) - int(after) for _, n, after in rows)
     counts["not_informed"] = (counts.get("not_informed", 0) + _registry(session, scope, day)
@@ -179,12 +221,36 @@ def label_funnel(session: Session, scope: Scope, today: date) -> pd.DataFrame:
                          "count": [int(counts.get(s, 0)) for s in LABEL_STATES]})
 
 
+@functools.cache
+def _funnel_statement(place: Shape) -> Statement:
+    # Each artisan's step on :day: of their steps on or before it, the one whose next step
+    # (next_on) comes after it or that has none; with the copy of their registry moment. One
+    # pass over an index (migrations 0010 and 0011), no search for every artisan's latest step
+    # and no look-up of its artisan.
+    latest = (select(LabelStep.state, LabelStep.occurred_on, LabelStep.registered_at)
+              .where(*in_force(DAY), *_steps_in(place)).subquery())
+    state = case((and_(latest.c.state == "certified",
+                       latest.c.occurred_on <= VALID_AFTER), "expired"),
+                 else_=latest.c.state).label("state")
+    # Those with a step count by it (registered later or not); the registry's others, without
+    # one, are not_informed: the registry less its artisans with a step, i.e. less those with
+    # a step who were registered by the day (by :end).
+    later = latest.c.registered_at >= END
+    return select(state, func.count(), func.count(case((later, 1)))).group_by(state)
+
+
 def certified_by_place(session: Session, scope: Scope, today: date) -> pd.DataFrame:
     """Certified artisans on the day per commune and sector together (columns commune_nis,
     sector, count; None where unknown): one pass for both breakdowns of the dashboard."""
-    rows = session.execute(  # the copies on the steps: no look-up of each one's artisan
-        select(LabelStep.commune_nis, LabelStep.sector, func.count())
-        .where(*certified(as_of(scope, today)), *_of_scope(scope))
-        .group_by(LabelStep.commune_nis, LabelStep.sector)).all()
+    rows = session.execute(_by_place(shape(scope)),
+                           _place(scope) | _on(as_of(scope, today))).all()
     return pd.DataFrame(rows, columns=["commune_nis", "sector", "count"])
+
+
+@functools.cache
+def _by_place(place: Shape) -> Statement:
+    # the copies on the steps: no look-up of each one's artisan
+    return (select(LabelStep.commune_nis, LabelStep.sector, func.count())
+            .where(*_certified(), *_steps_in(place))
+            .group_by(LabelStep.commune_nis, LabelStep.sector))
 

@@ -119,6 +119,51 @@ def test_a_commune_or_a_sector_keeps_its_artisans_only(journeys: Engine) -> None
     assert nowhere["uptake_rate"] is None and nowhere["median_days_to_decision"] is None
 
 
+def test_each_read_binds_its_place_and_days(journeys: Engine) -> None:
+    """The statements are built once per shape of scope (a commune or not, a sector or not),
+    the place and the days bound at each read: two communes, two sectors, three pairs and two
+    periods read one after the other through one statement each get their own answers. Ida
+    (Brussels, food) certified in December; Jon (Ixelles, food) refused in January; Kim
+    (Ixelles, food) registered in December, without a step."""
+    with session_scope(journeys) as s:
+        _artisan(s, "Ida", [("certified", date(2025, 12, 12))], postcode="1000", sector="food")
+        _artisan(s, "Jon", [("submitted", date(2025, 11, 3)), ("refused", date(2026, 1, 8))],
+                 postcode="1050", sector="food")
+        _artisan(s, "Kim", [], postcode="1050", sector="food",
+                 created=datetime(2025, 12, 15, 9, tzinfo=UTC))
+    autumn = Period(date(2025, 10, 1), date(2025, 11, 30))
+
+    def read(period: Period = WINTER, commune: str | None = None,
+             sector: str | None = None) -> tuple[object, ...]:
+        """Certified, registry, refusals, certified per month end, the funnel's states with
+        artisans, and the certified's places."""
+        scope = Scope(period, commune, sector)
+        with session_scope(journeys) as s:
+            figures = label_figures(s, scope, TODAY)
+            funnel = label_funnel(s, scope, TODAY)
+            return (figures["certified"], figures["registry"], figures["refusals"],
+                    list(certified_by_month(s, scope, TODAY)["certified"]),
+                    {k: n for k, n in zip(funnel["state"], funnel["count"], strict=True) if n},
+                    len(certified_by_place(s, scope, TODAY)))
+
+    assert read(commune="21009") == (1, 4, 2, [1, 1], {  # Ana; Cid, Jon refused; Kim
+        "not_informed": 1, "submitted": 1, "certified": 1, "refused": 1}, 1)
+    assert read(commune="21004") == (3, 3, 0, [3, 3], {"certified": 3}, 2)  # Dan, Zoe, Ida
+    assert read(sector="wood") == (2, 2, 0, [1, 2], {"certified": 2}, 2)  # Ana, Bob
+    assert read(sector="food") == (1, 3, 1, [1, 1], {"not_informed": 1, "certified": 1,
+                                                     "refused": 1}, 1)  # Ida, Jon, Kim
+    assert read(commune="21009", sector="food") == (0, 2, 1, [0, 0], {"not_informed": 1,
+                                                                      "refused": 1}, 0)
+    assert read(commune="21004", sector="food") == (1, 1, 0, [1, 1], {"certified": 1}, 1)
+    assert read(commune="21009", sector="wood") == (1, 1, 0, [1, 1], {"certified": 1}, 1)
+    assert read() == (5, 11, 2, [4, 5], {"not_informed": 2, "informed": 1, "submitted": 1,
+                                         "certified": 5, "refused": 1, "expired": 1}, 4)
+    # 30 November: Ana (2020), Dan, Zoe; bob's and eve's labels read expired; Fay, Gus, Ida
+    # without a step yet; Kim not registered yet
+    assert read(autumn) == (3, 10, 0, [3, 3], {"not_informed": 3, "submitted": 2,
+                                               "certified": 3, "expired": 2}, 2)
+
+
 def test_certified_per_commune_and_sector_add_up_to_the_figure(journeys: Engine) -> None:
     with session_scope(journeys) as s:
         places = certified_by_place(s, Scope(WINTER), TODAY)
