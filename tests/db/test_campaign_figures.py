@@ -19,7 +19,7 @@ from db.models import AuditEntry, CampaignMetric
 from db.permissions import PermissionDenied
 from db.queries.campaign_figures import correct_figures, record_figures
 from db.queries.campaign_import import commit_figures, preview_figures
-from db.queries.campaign_lists import campaign_figures
+from db.queries.campaign_lists import campaign_figures, campaigns_overview
 from db.queries.campaign_parse import decimal_mark, guess_mapping, parse_number
 from db.queries.campaigns import create_campaign
 from db.reads import NotDisclosable, run_read
@@ -77,6 +77,25 @@ def test_reach_is_never_summed_across_periods(demo_users: Engine, campaign: int)
         frame = campaign_figures(s, campaign)
     assert list(frame["reach"]) == [400, 300]  # one row per period, as entered
     assert list(frame["frequency"]) == [2.5, pytest.approx(800 / 300)]
+
+
+def test_each_campaign_reads_its_own_rows(demo_users: Engine, campaign: int) -> None:
+    """The figures' statement is built once, the campaign bound at each read: two campaigns
+    read one after the other each get their own rows; the overview counts each one's."""
+    with session_scope(demo_users) as s:
+        other = create_campaign(session=s, actor=STAFF, fields={
+            "name": "Autre", "slogan": None, "starts_on": date(2023, 4, 3),
+            "ends_on": date(2023, 4, 30), "budget_eur": None}).id
+    enter(demo_users, campaign, impressions=1000, reach=400)
+    enter(demo_users, other, impressions=800, reach=300)
+    enter(demo_users, other, **WEEK | {"period_start": date(2023, 4, 10),
+                                       "period_end": date(2023, 4, 16)}, impressions=600)
+    with session_scope(demo_users) as s:
+        figures = [list(campaign_figures(s, c)["impressions"]) for c in (campaign, other,
+                                                                          campaign)]
+        overview = campaigns_overview(s).set_index("name")["rows"].to_dict()
+    assert figures == [[1000], [800, 600], [1000]]
+    assert overview == {"Plus bruxellois": 1, "Autre": 2}
 
 
 @pytest.mark.parametrize(("figures", "field", "key"), [

@@ -72,3 +72,23 @@ def test_the_indicator_and_the_period_are_bound_at_each_read(session: Session) -
     assert values("coaching_sessions", date(2023, 12, 31), date(2024, 1, 1)) == [100.0, 200.0]
     assert values("artisans_coached", date(2023, 12, 31), date(2024, 1, 1)) == [9.0]
     assert values("artisans_coached", date(2023, 1, 1), date(2023, 12, 31)) == []
+
+
+def test_each_flow_and_period_counts_its_own_months(demo_users: Engine,
+                                                    session: Session) -> None:
+    """The flows' statements are built once (per number of months, for the sessions), the
+    months bound at each read: two flows, and two periods of as many months, read one after
+    the other each get their own counts."""
+    for indicator in ("coaching_sessions", "artisans_coached"):
+        session.add(KpiTarget(indicator=indicator, period_start=date(2024, 1, 1),
+                              period_end=date(2024, 12, 31), target_value=10))
+    _sessions(session, date(2024, 1, 10), date(2024, 1, 20), date(2024, 3, 2))
+    _sessions(session, date(2024, 2, 5), date(2024, 4, 20))  # a second artisan
+    session.flush()
+
+    def values(indicator: str, start: date, end: date) -> list[int]:
+        return list(target_progress(session, indicator, start, end, date(2024, 12, 31))["value"])
+
+    winter, spring = (date(2024, 1, 1), date(2024, 2, 29)), (date(2024, 3, 1), date(2024, 4, 30))
+    assert [values(i, *p) for p in (winter, spring)
+            for i in ("coaching_sessions", "artisans_coached")] == [[2, 3], [1, 2], [4, 5], [2, 2]]

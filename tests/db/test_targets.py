@@ -16,7 +16,13 @@ from db.engine import session_scope
 from db.errors import ValidationError
 from db.permissions import PermissionDenied
 from db.queries.pace import projection
-from db.queries.progress import indicator_value, progress
+from db.queries.progress import (
+    artisans_coached,
+    impressions_between,
+    indicator_value,
+    indicator_values,
+    progress,
+)
 from db.queries.targets import Target, delete_target, set_target, target_for, targets_table
 from db.versioning import data_versions
 from tests.conftest import actor
@@ -240,6 +246,36 @@ def test_indicator_values_follow_the_definitions(engine: Engine, indicator: str,
     _programme(engine)
     with session_scope(engine) as s:
         assert indicator_value(s, indicator, *period) == expected
+
+
+def test_each_read_binds_its_own_periods(engine: Engine) -> None:
+    """The flows' statements are built once (per number of periods asked), the periods bound
+    at each read: reads of as many periods, one after the other, each count their own."""
+    _programme(engine)
+    december = (date(2023, 12, 1), date(2023, 12, 31))
+    winter = (date(2023, 12, 1), date(2024, 2, 29))
+    flows = ("coaching_sessions", "artisans_coached", "campaign_impressions")
+    with session_scope(engine) as s:
+
+        def read(*wanted: tuple[str, date, date]) -> list[int]:
+            values = indicator_values(s, wanted)
+            return [values[w] for w in wanted]
+
+        # one period at a time, then two of each flow (one statement per flow), twice
+        assert [read((f, *p)) for p in (december, JANUARY, winter) for f in flows] == [
+            [1], [1], [100], [3], [2], [200], [5], [3], [700]]
+        assert read(*((f, *p) for f in flows for p in (december, JANUARY))) == [
+            1, 3, 1, 2, 100, 200]
+        assert read(*((f, *p) for f in flows for p in (JANUARY, winter))) == [
+            3, 5, 2, 3, 200, 700]
+        # artisans coached: the first session since each first day, by each end
+        assert read(*(("artisans_coached", date(2023, 12, 1), end) for end in (
+            date(2023, 12, 31), date(2024, 1, 31), date(2024, 2, 29)))) == [1, 2, 3]
+        assert read(*(("artisans_coached", date(2024, 1, 21), end) for end in (
+            date(2024, 1, 31), date(2024, 2, 29)))) == [1, 2]
+        assert read(("artisans_coached", date(2024, 1, 21), date(2024, 1, 20))) == [0]
+        assert [(impressions_between(s, *p), artisans_coached(s, *p))
+                for p in (december, JANUARY, winter)] == [(100, 1), (200, 2), (700, 3)]
 
 
 def test_progress_of_a_running_and_an_ended_target(engine: Engine) -> None:
