@@ -278,18 +278,19 @@ def target_layers(targets: pd.DataFrame | None, months: pd.Series, *, title: str
     if targets is None or targets.empty or months.empty:
         return [], {}
     first, last = months.min(), months.max()
-    goals = pd.DataFrame({
-        "start": [max(_month_of(d), first) for d in targets["period_start"]],
-        "end": [min(_month_of(d), last) for d in targets["period_end"]],
-        "target": targets["target_value"].astype(float).to_numpy()})
-    goals["label"] = [f"{target_title}: {_figure(round(v), decimal_comma)}"
-                      for v in goals["target"]]
-    goals["about"] = [f"{label} ({pd.Timestamp(s):%d/%m/%Y} - {pd.Timestamp(e):%d/%m/%Y})"
-                      for label, s, e in zip(goals["label"], targets["period_start"],
-                                             targets["period_end"], strict=True)]
-    goals = goals[goals["start"] <= goals["end"]]
-    if goals.empty:
+    rows = []  # plain lists: a few targets, where pandas' per-call cost would be most of it
+    for day_one, day_last, value in zip(targets["period_start"].tolist(),
+                                        targets["period_end"].tolist(),
+                                        targets["target_value"].astype(float).tolist(),
+                                        strict=True):
+        start, end = max(_month_of(day_one), first), min(_month_of(day_last), last)
+        if start <= end:  # the target shares a month with the chart
+            text = f"{target_title}: {_figure(round(value), decimal_comma)}"
+            rows.append((start, end, value, text, f"{text} ({pd.Timestamp(day_one):%d/%m/%Y}"
+                                                  f" - {pd.Timestamp(day_last):%d/%m/%Y})"))
+    if not rows:
         return [], {}
+    goals = pd.DataFrame(rows, columns=["start", "end", "target", "label", "about"])
     y = field("target", "quantitative", title=title)
     tooltip = [field("about", "nominal", title=title)]
     rule = unit("targets", {"type": "rule", "color": ACCENT, "strokeDash": [6, 4],
