@@ -205,17 +205,20 @@ def test_statements_on_many_rows_keep_the_members(three: Engine) -> None:
     assert set(_members(three)) == {3}
 
 
-def test_the_triggers_are_there(engine: Engine) -> None:
+def trigger_tables(engine: Engine, prefix: str) -> set[str]:
+    """The tables with a trigger whose name begins with `prefix`."""
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             found = {(r[0], r[1]) for r in conn.execute(text(
                 "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
-            tables = {t for t, name in found if name.startswith("community_members_")}
-        else:
-            tables = set(conn.execute(text(
-                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
-                "WHERE trigger_name LIKE 'community_members_%'")).scalars())
-    assert tables == {"attendances", "events", "artisans"}
+            return {t for t, name in found if name.startswith(prefix)}
+        return set(conn.execute(text(
+            "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+            "WHERE trigger_name LIKE :prefix"), {"prefix": prefix + "%"}).scalars())
+
+
+def test_the_triggers_are_there(engine: Engine) -> None:
+    assert trigger_tables(engine, "community_members_") == {"attendances", "events", "artisans"}
     assert "community_members" in inspect(engine).get_table_names()
 
 

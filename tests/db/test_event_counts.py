@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, and_, delete, insert, inspect, select, text, update
+from sqlalchemy import Connection, Engine, and_, delete, insert, inspect, select, update
 
 from db import models as m
 from db.queries.community_kpis import _counts
@@ -23,6 +23,7 @@ from tests.db.test_community_members import (
     _pg_only,
     _status,
     _waits_for,
+    trigger_tables,
 )
 
 COLUMNS = ("attended", "walk_ins", "registrations", "no_shows", "cancelled")
@@ -140,16 +141,7 @@ def test_random_writes_keep_the_counts(engine: Engine) -> None:
 
 
 def test_the_triggers_are_there(engine: Engine) -> None:
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            found = {(r[0], r[1]) for r in conn.execute(text(
-                "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
-            tables = {t for t, name in found if name.startswith("event_counts_")}
-        else:
-            tables = set(conn.execute(text(
-                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
-                "WHERE trigger_name LIKE 'event_counts_%'")).scalars())
-    assert tables == {"attendances", "events"}
+    assert trigger_tables(engine, "event_counts_") == {"attendances", "events"}
     assert "event_counts" in inspect(engine).get_table_names()
 
 
