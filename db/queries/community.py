@@ -47,8 +47,8 @@ def bound(scope: Scope, today: date) -> dict[str, Any]:
 
 
 def members_in(place: Shape) -> list[Any]:
-    """members_of for a statement built once: members before :end, of :commune and :sector
-    if the shape names them."""
+    """Conditions on CommunityMember: a member before :end, of :commune and :sector where the
+    shape names them (the member's copies of the artisan's, kept by the triggers)."""
     conditions = [CommunityMember.first_at < END]
     if place[0]:
         conditions.append(CommunityMember.commune_nis == COMMUNE)
@@ -58,14 +58,16 @@ def members_in(place: Shape) -> list[Any]:
 
 
 def artisans_in(place: Shape, artisan: Any = Artisan) -> list[Any]:
-    """scope_artisans for a statement built once: conditions on Artisan (or anything with its
-    commune_nis and sector) keeping :commune and :sector, where the shape names them."""
+    """Conditions on Artisan (or anything with its commune_nis and sector: the steps' copies
+    in label_steps) keeping :commune and :sector, where the shape names them."""
     return [c for c, named in ((artisan.commune_nis == COMMUNE, place[0]),
                                (artisan.sector == SECTOR, place[1])) if named]
 
 
 def of_place(artisan_id: Any, place: Shape) -> list[Any]:
-    """of_scope for a statement built once: rows of the artisans of :commune and :sector."""
+    """Rows of the artisans of :commune and :sector, as a condition: a correlated EXISTS, one
+    lookup by primary key per row, for the queries where SQLite (without statistics) would loop
+    over the commune's artisans inside the loop over the rows if joined; none for the Region."""
     conditions = artisans_in(place)
     if not conditions:
         return []
@@ -73,23 +75,13 @@ def of_place(artisan_id: Any, place: Shape) -> list[Any]:
 
 
 def in_place(query: Query, artisan_id: Any, place: Shape) -> Query:
-    """in_scope for a statement built once: joined to Artisan, kept to :commune and :sector,
-    only when the shape names one of them."""
+    """A query's rows kept to the artisans of :commune and :sector: joined to Artisan only when
+    the shape names one of them (every row's artisan exists: a foreign key, and no artisan is
+    ever deleted, erasure blanks them), which spares a lookup per row for the whole Region."""
     conditions = artisans_in(place)
     if not conditions:
         return query
     return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)
-
-
-def members_of(scope: Scope, end: datetime) -> list[Any]:
-    """Conditions on CommunityMember: a member before `end`, of the scope's commune and sector
-    (the member's copies of the artisan's, kept by the triggers)."""
-    conditions = [CommunityMember.first_at < end]
-    if scope.commune:
-        conditions.append(CommunityMember.commune_nis == scope.commune)
-    if scope.sector:
-        conditions.append(CommunityMember.sector == scope.sector)
-    return conditions
 
 
 def brussels_day(moment: datetime) -> date:
@@ -115,37 +107,6 @@ def window(scope: Scope, today: date) -> tuple[datetime, datetime]:
     """A scope's period as UTC moments [from, to): Brussels midnights, cut at the end of today
     (an event later in the period has not been held yet)."""
     return utc_day_start(scope.period.start), day_after(min(scope.period.end, today))
-
-
-def scope_artisans(scope: Scope, artisan: Any = Artisan) -> list[Any]:
-    """Conditions on Artisan (or anything with its commune_nis and sector: an alias, the
-    steps' copies in label_steps) keeping the scope's commune and sector."""
-    conditions = []
-    if scope.commune:
-        conditions.append(artisan.commune_nis == scope.commune)
-    if scope.sector:
-        conditions.append(artisan.sector == scope.sector)
-    return conditions
-
-
-def in_scope(query: Query, artisan_id: Any, scope: Scope) -> Query:
-    """A query's rows kept to the scope's artisans: joined to Artisan only when the scope names
-    a commune or a sector (every row's artisan exists: a foreign key, and no artisan is ever
-    deleted, erasure blanks them), which spares a lookup per row for the whole Region."""
-    conditions = scope_artisans(scope)
-    if not conditions:
-        return query
-    return query.join(Artisan, Artisan.id == artisan_id).where(*conditions)
-
-
-def of_scope(artisan_id: Any, scope: Scope) -> list[Any]:
-    """in_scope as a condition on the rows: a correlated EXISTS, one lookup by primary key per
-    row, for the queries where SQLite (without statistics) would loop over the commune's
-    artisans inside the loop over the rows if joined."""
-    conditions = scope_artisans(scope)
-    if not conditions:
-        return []
-    return [select(Artisan.id).where(Artisan.id == artisan_id, *conditions).exists()]
 
 
 def _firsts(session: Session, statement: Statement,

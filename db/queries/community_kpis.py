@@ -124,10 +124,10 @@ def _people_statements(place: Shape) -> tuple[Statement, Statement]:
 def community_people(session: Session, scope: Scope, today: date) -> dict[str, int]:
     """The figures that count persons: members to date, new members, members of the period
     (active) and those of them who came twice or more (repeaters)."""
-    persons, members_of = _people_statements(shape(scope))
+    persons, members_then = _people_statements(shape(scope))
     values = bound(scope, today)
     active, repeaters = (int(n) for n in session.execute(persons, values).one())
-    members, before = session.execute(members_of, values).one()
+    members, before = session.execute(members_then, values).one()
     return {"members": int(members), "new_members": int(members) - int(before),
             "active_members": active, "repeaters": repeaters}
 
