@@ -46,8 +46,7 @@ def _shown(frame: pd.DataFrame, column: str, hidden: dict[str, str],
     values = frame[column].astype("float")
     if f"{column}_hidden" not in frame and pd.api.types.is_integer_dtype(frame[column]):
         # counts, none hidden or missing (staff's per-event counts: hundreds of rows)
-        text = [str(n) if -1000 < n < 1000 else _figure(n, decimal_comma)
-                for n in frame[column].tolist()]
+        text = [_figure(n, decimal_comma) for n in frame[column].tolist()]
         return values, pd.Series(text, index=frame.index, dtype="object")
     # plain lists: a few rows, where pandas' per-call cost would be most of the time
     kinds = (frame[f"{column}_hidden"].tolist() if f"{column}_hidden" in frame

@@ -72,11 +72,17 @@ def in_force(day: date | ColumnElement[date], step: Any = LabelStep) -> list[Any
     return [step.occurred_on <= day, or_(step.next_on.is_(None), step.next_on > day)]
 
 
-def certified(day: date, step: Any = LabelStep) -> list[Any]:
+def certified(day: date | ColumnElement[date], step: Any = LabelStep,
+              valid_after: ColumnElement[date] | None = None) -> list[Any]:
     """Conditions keeping the steps in force on a day of the artisans certified that day: the
     certification in force then (certified_since, kept by the database: the latest on or
-    before the day not lapsed by an expiry marked after it) is less than 6 years old."""
-    return [*in_force(day, step), step.certified_since > validity_start(day)]
+    before the day not lapsed by an expiry marked after it) is less than 6 years old. For a
+    statement built once, the day and its validity_start are bound parameters (label_kpis)."""
+    after: Any = valid_after
+    if after is None:
+        assert isinstance(day, date), "a bound day comes with its bound validity_start"
+        after = validity_start(day)
+    return [*in_force(day, step), step.certified_since > after]
 
 
 def certified_count(session: Session, on: date) -> int:

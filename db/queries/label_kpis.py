@@ -41,7 +41,7 @@ from db.queries.community import (
     day_after,
     shape,
 )
-from db.queries.label import in_force, validity_start
+from db.queries.label import certified, in_force, validity_start
 from db.vocab import LABEL_STATES
 
 # Statements built once per shape of scope (db.queries.community.shape), the place and the
@@ -80,12 +80,6 @@ def _in_registry() -> Any:
     return Artisan.created_at < END
 
 
-def _certified() -> list[Any]:
-    """label.certified for a statement built once: the steps in force on :day of the artisans
-    certified that day (certified_since after :valid_after)."""
-    return [*in_force(DAY), LabelStep.certified_since > VALID_AFTER]
-
-
 def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[int]:
     """Artisans certified on each of `days`. One day: the steps in force that day of those
     certified, counted. More: each step whose certification counts on one of the days, read
@@ -120,7 +114,8 @@ def certified_on_days(session: Session, scope: Scope, days: list[date]) -> list[
 def _days_statements(place: Shape) -> tuple[Statement, Statement]:
     """The certified steps on :day, counted; and the steps whose certification counts on one of
     the days from :first to :day (certified after :valid_after, validity_start(:first))."""
-    count = select(func.count()).select_from(LabelStep).where(*_certified(), *_steps_in(place))
+    count = (select(func.count()).select_from(LabelStep)
+             .where(*certified(DAY, valid_after=VALID_AFTER), *_steps_in(place)))
     steps = (select(LabelStep.occurred_on, LabelStep.next_on, LabelStep.certified_since)
              .where(LabelStep.certified_since > VALID_AFTER, LabelStep.occurred_on <= DAY,
                     or_(LabelStep.next_on.is_(None), LabelStep.next_on > FIRST),
@@ -251,6 +246,6 @@ def certified_by_place(session: Session, scope: Scope, today: date) -> pd.DataFr
 def _by_place(place: Shape) -> Statement:
     # the copies on the steps: no look-up of each one's artisan
     return (select(LabelStep.commune_nis, LabelStep.sector, func.count())
-            .where(*_certified(), *_steps_in(place))
+            .where(*certified(DAY, valid_after=VALID_AFTER), *_steps_in(place))
             .group_by(LabelStep.commune_nis, LabelStep.sector))
 
